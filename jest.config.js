@@ -1,12 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	// The real-n8n suites (e2e, browser) have their own commands.
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/browser/'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	transform: {
+		'^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
+	},
+	// oauth4webapi ships only ES modules; compile it like our own code.
+	transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
 	testTimeout: 60000,
 	maxWorkers: 2,
 };
