@@ -1,0 +1,256 @@
+import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+/**
+ * Resource-locator builders shared by the action node and the trigger (interfaces.md section 7).
+ * Every locator offers "From List" first, "By URL" where the Hub has a web page for the thing,
+ * and "ID". The web URL shapes are the Hub's site (any host, so self-hosted Hubs work too):
+ *   community  https://agenticdeveloperhub.com/c/<community-slug>
+ *   topic      https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>
+ *   post       https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>/p/<post-id>
+ *   chat       https://agenticdeveloperhub.com/messages/<chat-id>
+ */
+export interface LocatorOptions {
+	/** Parameter name; each builder has a sensible default (`communityId`, `topicId`, ...). */
+	name?: string;
+	displayName?: string;
+	description?: string;
+	required?: boolean;
+	displayOptions?: IDisplayOptions;
+}
+
+type LocatorDefaults = Required<Pick<LocatorOptions, 'name' | 'displayName' | 'description'>>;
+
+export const HUB_WEB_URL = 'https://agenticdeveloperhub.com';
+
+const ID_PATTERN = '[A-Za-z0-9_-]{1,36}';
+const SLUG_PATTERN = '[A-Za-z0-9_-]+';
+
+/** Regexes whose first group is the value the URL names. */
+export const URL_PATTERNS = {
+	community: `^https?://[^/]+/c/(${SLUG_PATTERN})(?:[/?#].*)?$`,
+	topic: `^https?://[^/]+/c/${SLUG_PATTERN}/t/(${ID_PATTERN})(?:[/?#].*)?$`,
+	post: `^https?://[^/]+/c/${SLUG_PATTERN}/t/${ID_PATTERN}/p/(${ID_PATTERN})(?:[/?#].*)?$`,
+	chat: `^https?://[^/]+/messages/(${ID_PATTERN})(?:[/?#].*)?$`,
+} as const;
+
+/** Validation of a mode's text against `pattern`, with a message naming what was expected. */
+function mustMatch(pattern: string, errorMessage: string): INodePropertyMode['validation'] {
+	return [{ type: 'regex', properties: { regex: pattern, errorMessage } }];
+}
+
+const ID_VALIDATION = (what: string) => mustMatch(`^${ID_PATTERN}$`, `Not a valid Hub ${what} ID`);
+const URL_VALIDATION = (kind: keyof typeof URL_PATTERNS) =>
+	mustMatch(URL_PATTERNS[kind], `Not a valid Hub ${kind} URL`);
+const EXTRACT = (kind: keyof typeof URL_PATTERNS): INodePropertyMode['extractValue'] => ({
+	type: 'regex',
+	regex: URL_PATTERNS[kind],
+});
+const ID_PLACEHOLDER = 'e.g. 3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15';
+
+/** Everything but `modes`, which each builder writes out (n8n's lint reads modes only inside `modes: [...]`). */
+function locatorBase(
+	defaults: LocatorDefaults,
+	options: LocatorOptions,
+): INodeProperties {
+	const property: INodeProperties = {
+		displayName: options.displayName ?? defaults.displayName,
+		name: options.name ?? defaults.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description ?? defaults.description,
+	};
+	if (options.displayOptions) property.displayOptions = options.displayOptions;
+	return property;
+}
+
+/** Value: the community ID ("From List", "ID") or its slug ("By URL", "By Slug"); resolve with `resolveCommunityId`. */
+export function communityLocator(options: LocatorOptions = {}): INodeProperties {
+	const base = locatorBase(
+		{
+			name: 'communityId',
+			displayName: 'Community',
+			description: 'The Hub community, picked from the list, by its web URL, by its slug, or by ID',
+		},
+		options,
+	);
+	return {
+		...base,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCommunities', searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${HUB_WEB_URL}/c/n8n-builders`,
+				validation: URL_VALIDATION('community'),
+				extractValue: EXTRACT('community'),
+			},
+			{
+				displayName: 'By Slug',
+				name: 'slug',
+				type: 'string',
+				placeholder: 'e.g. n8n-builders',
+				validation: mustMatch(`^${SLUG_PATTERN}$`, 'Not a valid community slug'),
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: ID_PLACEHOLDER,
+				validation: ID_VALIDATION('community'),
+			},
+		],
+	};
+}
+
+/** "From List", "By URL" and "ID", for things the Hub shows on a web page. */
+function webLocator(
+	defaults: LocatorDefaults,
+	searchListMethod: string,
+	kind: keyof typeof URL_PATTERNS,
+	urlExample: string,
+	options: LocatorOptions,
+): INodeProperties {
+	return {
+		...locatorBase(defaults, options),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${urlExample}`,
+				validation: URL_VALIDATION(kind),
+				extractValue: EXTRACT(kind),
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: ID_PLACEHOLDER,
+				validation: ID_VALIDATION(kind),
+			},
+		],
+	};
+}
+
+/** Lists topics of the `communityId` parameter when the node has one set, else the newest topics. */
+export function topicLocator(options: LocatorOptions = {}): INodeProperties {
+	return webLocator(
+		{
+			name: 'topicId',
+			displayName: 'Topic',
+			description: 'The discussion topic, picked from the list, by its web URL, or by ID',
+		},
+		'searchTopics',
+		'topic',
+		`${HUB_WEB_URL}/c/n8n-builders/t/3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15`,
+		options,
+	);
+}
+
+/** Lists posts of the `topicId` parameter, in thread order. */
+export function postLocator(options: LocatorOptions = {}): INodeProperties {
+	return webLocator(
+		{
+			name: 'postId',
+			displayName: 'Post',
+			description: 'The post (reply) in a topic, picked from the list, by its web URL, or by ID',
+		},
+		'searchPosts',
+		'post',
+		`${HUB_WEB_URL}/c/n8n-builders/t/3f1c2a9e/p/8e2d4b6a`,
+		options,
+	);
+}
+
+export function chatLocator(options: LocatorOptions = {}): INodeProperties {
+	return webLocator(
+		{
+			name: 'chatId',
+			displayName: 'Chat',
+			description: 'The direct-message chat, picked from the list, by its web URL, or by ID',
+		},
+		'searchChats',
+		'chat',
+		`${HUB_WEB_URL}/messages/3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15`,
+		options,
+	);
+}
+
+/** A locator with only "From List" and "ID", for things the Hub has no web page for. */
+function listOrIdLocator(
+	defaults: LocatorDefaults,
+	searchListMethod: string,
+	what: string,
+	options: LocatorOptions,
+): INodeProperties {
+	return {
+		...locatorBase(defaults, options),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: ID_PLACEHOLDER,
+				validation: ID_VALIDATION(what),
+			},
+		],
+	};
+}
+
+export function notificationLocator(options: LocatorOptions = {}): INodeProperties {
+	return listOrIdLocator(
+		{
+			name: 'notificationId',
+			displayName: 'Notification',
+			description: 'The notification, picked from the list (newest first) or by ID',
+		},
+		'searchNotifications',
+		'notification',
+		options,
+	);
+}
+
+export function connectionLocator(options: LocatorOptions = {}): INodeProperties {
+	return listOrIdLocator(
+		{
+			name: 'connectionId',
+			displayName: 'Connection',
+			description: 'The integration connection, picked from the list or by ID',
+		},
+		'searchConnections',
+		'connection',
+		options,
+	);
+}
+
+export function ecosystemLocator(options: LocatorOptions = {}): INodeProperties {
+	return listOrIdLocator(
+		{
+			name: 'ecosystemId',
+			displayName: 'Ecosystem',
+			description: 'The ecosystem the integration belongs to, picked from the list or by ID',
+		},
+		'searchEcosystems',
+		'ecosystem',
+		options,
+	);
+}
