@@ -6,13 +6,17 @@ import { HubError, renderError, type ErrorShape } from './core/errors';
 import { DEFAULT_MAX_BODY_BYTES, parseBody, readRawBody, type HubRequest } from './core/http';
 import { Router, type Reply, type Route } from './core/router';
 import type { AuthContext, HubState, Scope } from './state';
-import { authenticateRequest } from './oauth/authenticate';
+import { authenticateRequest, bearerToken } from './oauth/authenticate';
 import { registerOAuthRoutes } from './oauth/routes';
 import { seedAuth } from './oauth/seed';
 import { registerResourceRoutes } from './resources';
 import { seedResources } from './resources/seed';
 import { registerControlRoutes } from './control';
 import { loadState, saveState } from './persistence';
+import { countExecution, countResponse, newCounters, type Counters } from './middleware/counters';
+import { FaultInjector, type FaultSpec } from './middleware/faults';
+import { RateLimiter } from './middleware/rateLimit';
+import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
 
 export interface HubOptions {
 	/** 0 picks a free port. */
@@ -35,19 +39,39 @@ export interface ResolvedHubOptions {
 	rateLimit: number;
 }
 
+/** What `POST /__sandbox/settings` changes at run time. */
+export interface HubSettings {
+	accessTokenTtl: number;
+	rateLimit: number;
+}
+
+/** `hub.info()`, also the CLI's one line of output. */
+export interface HubInfo {
+	url: string;
+	clients: Array<{ clientId: string; clientSecret: string; redirectUris: string[] }>;
+	users: Array<{ id: string; email: string; name: string; password: string; apiToken: string }>;
+}
+
 export const DEFAULT_REDIRECT_URIS = [
 	'http://localhost:5678/rest/oauth2-credential/callback',
 	'http://127.0.0.1:5678/rest/oauth2-credential/callback',
 ];
+
+const CONTROL_PREFIX = '/__sandbox/';
 
 /** The sandbox Agentic Developer Hub: hub-api.md over real HTTP on 127.0.0.1. */
 export class Hub {
 	readonly clock = new Clock();
 	readonly router = new Router();
 	readonly options: ResolvedHubOptions;
+	readonly faults = new FaultInjector();
+	readonly rateLimiter = new RateLimiter();
+	settings: HubSettings;
+	counters: Counters = newCounters();
 	state: HubState;
 	url = '';
 	private server?: Server;
+	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(options: HubOptions = {}) {
 		this.options = {
@@ -57,6 +81,7 @@ export class Hub {
 			stateFile: options.stateFile,
 			rateLimit: options.rateLimit ?? 0,
 		};
+		this.settings = this.initialSettings();
 		this.state = (this.options.stateFile && loadState(this.options.stateFile)) || this.freshState();
 		registerOAuthRoutes(this.router);
 		registerResourceRoutes(this.router);
@@ -68,6 +93,17 @@ export class Hub {
 		return { auth, data: seedResources(this, auth), idempotency: {} };
 	}
 
+	/** `POST /__sandbox/reset`: fresh seed, counters, faults, clock and settings. */
+	reset(): void {
+		this.clock.reset();
+		this.settings = this.initialSettings();
+		this.counters = newCounters();
+		this.faults.clear();
+		this.rateLimiter.clear();
+		this.state = this.freshState();
+		this.persist();
+	}
+
 	newId(): string {
 		return randomUUID();
 	}
@@ -75,6 +111,21 @@ export class Hub {
 	/** The caller behind the request's bearer token, checked for `scope`; throws 401/403 HubErrors. */
 	authenticate(req: HubRequest, scope?: Scope): AuthContext {
 		return authenticateRequest(this, req, scope);
+	}
+
+	info(): HubInfo {
+		const auth = this.state.auth;
+		const clients = Object.values(auth.clients).sort(
+			(a, b) => Number(b.clientId === auth.defaultClientId) - Number(a.clientId === auth.defaultClientId),
+		);
+		return {
+			url: this.url,
+			clients: clients.map(({ clientId, clientSecret, redirectUris }) => ({ clientId, clientSecret, redirectUris: [...redirectUris] })),
+			users: Object.keys(auth.seededApiTokens).map((id) => {
+				const { email, name, password } = auth.users[id];
+				return { id, email, name, password, apiToken: auth.seededApiTokens[id] };
+			}),
+		};
 	}
 
 	async listen(): Promise<string> {
@@ -95,6 +146,8 @@ export class Hub {
 		const server = this.server;
 		if (!server) return;
 		this.server = undefined;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		this.persist();
@@ -104,31 +157,51 @@ export class Hub {
 		if (this.options.stateFile) saveState(this.options.stateFile, this.state);
 	}
 
+	private initialSettings(): HubSettings {
+		return { accessTokenTtl: this.options.accessTokenTtl, rateLimit: this.options.rateLimit };
+	}
+
 	private async handle(message: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = `req_${randomUUID()}`;
 		const url = new URL(message.url ?? '/', 'http://sandbox.invalid');
 		const method = (message.method ?? 'GET').toUpperCase();
+		const isControl = url.pathname.startsWith(CONTROL_PREFIX);
 		let errorShape: ErrorShape = url.pathname.startsWith('/api/integrations') ? 'problem' : 'default';
-		let route: Route | undefined;
+		const found = this.router.match(method, url.pathname);
+		const route: Route | undefined = 'route' in found ? found.route : undefined;
+		const label = route?.label ?? `${method} ${url.pathname}`;
+		errorShape = route?.errorShape ?? errorShape;
+		const finish = (reply: Reply) => {
+			this.send(response, requestId, reply);
+			if (!isControl) countResponse(this.counters, label, reply.status);
+		};
 		try {
-			const found = this.router.match(method, url.pathname);
-			if (!('route' in found)) {
-				if (found.allowed.length > 0) {
+			const fault = isControl ? undefined : this.faults.take(method, url.pathname);
+			if (fault) {
+				this.counters.faultsInjected += 1;
+				const faulted = await this.applyFault(fault, message, errorShape);
+				if (faulted === 'reset') {
+					countResponse(this.counters, label, 'reset');
+					return;
+				}
+				if (faulted) return finish(faulted);
+			}
+			if (!route) {
+				const allowed = 'allowed' in found ? found.allowed : [];
+				if (allowed.length > 0) {
 					throw new HubError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, {
-						headers: { Allow: found.allowed.join(', ') },
+						headers: { Allow: allowed.join(', ') },
 					});
 				}
 				throw new HubError(404, 'not_found', `No route for ${method} ${url.pathname}`);
 			}
-			route = found.route;
-			errorShape = route.errorShape ?? errorShape;
 			const rawBody = await readRawBody(message, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
 			const req: HubRequest = {
 				method,
 				path: url.pathname,
 				query: url.searchParams,
 				headers: message.headers,
-				params: found.params,
+				params: 'route' in found ? found.params : {},
 				rawBody,
 				body: parseBody(
 					rawBody,
@@ -137,25 +210,73 @@ export class Hub {
 				),
 				requestId,
 			};
-			const reply = await route.handler({ hub: this, req });
-			this.send(response, requestId, reply);
-			if (method !== 'GET') this.persist();
-		} catch (error) {
-			const hubError =
-				error instanceof HubError
-					? error
-					: new HubError(500, 'internal_error', 'The sandbox Hub hit an unexpected error');
-			if (!(error instanceof HubError)) {
-				// Only the error's class and message: request bodies may carry secrets.
-				process.stderr.write(`sandbox hub: ${route?.label ?? method} failed: ${(error as Error)?.name}\n`);
+			const token = isControl || errorShape === 'oauth' ? undefined : bearerToken(req);
+			if (token) this.rateLimiter.admit(token, this.settings.rateLimit, this.clock.now());
+			const call = isControl ? undefined : idempotentCall(this, req);
+			const replay = call && storedReply(this, call);
+			if (replay) {
+				this.counters.idempotentReplays += 1;
+				return finish(replay);
 			}
-			const rendered = renderError(hubError, errorShape);
-			this.send(response, requestId, {
-				status: rendered.status,
-				body: rendered.body,
-				headers: { 'Content-Type': rendered.contentType, ...rendered.headers },
+			const reply = await this.run(route, req, errorShape);
+			if (call) storeReply(this, call, reply);
+			if (reply.status >= 200 && reply.status < 300 && !isControl) countExecution(this.counters, route.label);
+			finish(reply);
+			this.persist();
+		} catch (error) {
+			finish(this.errorReply(error, errorShape, label));
+		}
+	}
+
+	/** Runs a route's handler; its HubErrors become replies (so idempotency can keep them). */
+	private async run(route: Route, req: HubRequest, errorShape: ErrorShape): Promise<Reply> {
+		try {
+			return await route.handler({ hub: this, req });
+		} catch (error) {
+			return this.errorReply(error, errorShape, route.label);
+		}
+	}
+
+	private errorReply(error: unknown, errorShape: ErrorShape, label: string): Reply {
+		const hubError =
+			error instanceof HubError ? error : new HubError(500, 'internal_error', 'The sandbox Hub hit an unexpected error');
+		if (!(error instanceof HubError)) {
+			// Only the error's class: request bodies and messages may carry secrets.
+			process.stderr.write(`sandbox hub: ${label} failed: ${(error as Error)?.name}\n`);
+		}
+		const rendered = renderError(hubError, errorShape);
+		return {
+			status: rendered.status,
+			body: rendered.body,
+			headers: { 'Content-Type': rendered.contentType, ...rendered.headers },
+		};
+	}
+
+	/** `reset`, a replacement reply, or undefined to go on (after any delay). */
+	private async applyFault(
+		fault: FaultSpec,
+		message: IncomingMessage,
+		errorShape: ErrorShape,
+	): Promise<Reply | 'reset' | undefined> {
+		if (fault.delayMs) {
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(() => {
+					this.timers.delete(timer);
+					resolve();
+				}, fault.delayMs);
+				this.timers.add(timer);
 			});
 		}
+		if (fault.reset) {
+			message.socket.destroy();
+			return 'reset';
+		}
+		if (fault.status === undefined) return undefined;
+		const headers = { ...(fault.headers ?? {}) };
+		if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
+		const code = fault.status === 429 ? 'rate_limited' : fault.status >= 500 ? 'internal_error' : 'injected_fault';
+		const rendered = this.errorReply(new HubError(fault.status, code, `Injected fault (${fault.status})`), errorShape, '');
+		return { ...rendered, headers: { ...rendered.headers, ...headers } };
 	}
 
 	private send(response: ServerResponse, requestId: string, reply: Reply): void {

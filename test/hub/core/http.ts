@@ -20,12 +20,14 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export async function readRawBody(message: IncomingMessage, maxBytes: number): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
+	// Reads to the end even past the limit: leaving the loop early would destroy the socket, and
+	// the client would see a reset instead of the 413.
 	for await (const chunk of message) {
 		size += (chunk as Buffer).length;
-		if (size > maxBytes) {
-			throw new HubError(413, 'payload_too_large', `Request body exceeds ${maxBytes} bytes`);
-		}
-		chunks.push(chunk as Buffer);
+		if (size <= maxBytes) chunks.push(chunk as Buffer);
+	}
+	if (size > maxBytes) {
+		throw new HubError(413, 'payload_too_large', `Request body exceeds ${maxBytes} bytes`);
 	}
 	return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Router } from '../core/router';
+import { validate } from '../core/validate';
+import { registerActivityControlRoutes } from './activity';
+import { registerAuthControlRoutes } from './auth';
+
+const faultInput = z.object({
+	method: z.string().min(1).max(10).optional(),
+	path: z.string().min(1).max(2000),
+	count: z.number().int().min(1).optional(),
+	status: z.number().int().min(100).max(599).optional(),
+	body: z.unknown().optional(),
+	headers: z.record(z.string()).optional(),
+	delayMs: z.number().int().min(0).max(120_000).optional(),
+	reset: z.boolean().optional(),
+});
+const clockInput = z.object({ advanceSeconds: z.number() });
+
+/** The control API `/__sandbox/*` (interfaces.md section 2): JSON in, JSON out, no auth. */
+export function registerControlRoutes(router: Router): void {
+	router.add('GET', '/__sandbox/info', ({ hub }) => ({ status: 200, body: hub.info() }));
+	registerAuthControlRoutes(router);
+
+	router.add('POST', '/__sandbox/faults', ({ hub, req }) => {
+		const input = validate(faultInput, req.body);
+		const id = hub.faults.add({ ...input, method: (input.method ?? '*').toUpperCase(), count: input.count ?? 1 });
+		return { status: 201, body: { id } };
+	});
+	router.add('DELETE', '/__sandbox/faults', ({ hub }) => {
+		hub.faults.clear();
+		return { status: 200, body: {} };
+	});
+
+	router.add('POST', '/__sandbox/clock', ({ hub, req }) => {
+		const input = validate(clockInput, req.body);
+		hub.clock.advance(input.advanceSeconds * 1000);
+		return { status: 200, body: { now: hub.clock.iso() } };
+	});
+
+	registerActivityControlRoutes(router);
+
+	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: hub.counters }));
+	router.add('POST', '/__sandbox/reset', ({ hub }) => {
+		hub.reset();
+		return { status: 200, body: hub.info() };
+	});
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'crypto';
+
+/** `POST /__sandbox/faults` (interfaces.md section 2). */
+export interface FaultSpec {
+	method: string;
+	/** Glob on the request path: `*` stays within one segment, `**` matches anything. */
+	path: string;
+	count: number;
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	delayMs?: number;
+	reset?: boolean;
+}
+
+interface ArmedFault extends FaultSpec {
+	id: string;
+	matcher: RegExp;
+	remaining: number;
+}
+
+export function globToRegExp(glob: string): RegExp {
+	const source = glob
+		.split(/(\*\*|\*)/)
+		.map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+		.join('');
+	return new RegExp(`^${source}$`);
+}
+
+/** Faults waiting for their next matching requests, oldest first. */
+export class FaultInjector {
+	private faults: ArmedFault[] = [];
+
+	add(spec: FaultSpec): string {
+		const id = randomUUID();
+		this.faults.push({ ...spec, id, matcher: globToRegExp(spec.path), remaining: spec.count });
+		return id;
+	}
+
+	clear(): void {
+		this.faults = [];
+	}
+
+	/** The fault this request gets, if any; each use counts down its `count`. */
+	take(method: string, path: string): FaultSpec | undefined {
+		const fault = this.faults.find(
+			(candidate) => (candidate.method === '*' || candidate.method === method) && candidate.matcher.test(path),
+		);
+		if (!fault) return undefined;
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
+		return fault;
+	}
+}
