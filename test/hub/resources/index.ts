@@ -1,0 +1,19 @@
+import type { Router } from '../core/router';
+import { registerCommunityRoutes } from './communities';
+import { registerDirectMessageRoutes } from './dms';
+import { registerIntegrationRoutes } from './integrations';
+import { registerNotificationRoutes } from './notifications';
+import { registerReactionRoutes } from './reactions';
+import { registerSearchRoutes } from './search';
+import { registerTopicRoutes } from './topics';
+
+/** Every resource route of hub-api.md section 3 except `GET /api/auth/me` (./oauth has it). */
+export function registerResourceRoutes(router: Router): void {
+	registerCommunityRoutes(router);
+	registerTopicRoutes(router);
+	registerSearchRoutes(router);
+	registerReactionRoutes(router);
+	registerDirectMessageRoutes(router);
+	registerNotificationRoutes(router);
+	registerIntegrationRoutes(router);
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { conflict, notFound, validationError } from '../core/errors';
+import type { Router } from '../core/router';
+import { validate } from '../core/validate';
+import type { Hub } from '../hub';
+import { registerActionRoute } from './actions';
+import { authenticateManage, json, PROBLEM } from './routing';
+import type { ConnectionRecord, Provider, ResourceState } from './state';
+import { connectionOf, idSchema, iso, toConnection } from './world';
+
+const connectBody = z.discriminatedUnion('type', [
+	z.object({
+		type: z.literal('api_key'),
+		providerId: z.string().min(1).max(100),
+		serviceType: z.string().min(1).max(100),
+		ecosystemId: idSchema,
+		fields: z.record(z.string().max(2000)),
+	}),
+	z.object({
+		type: z.literal('app_password'),
+		providerId: z.string().min(1).max(100),
+		serviceType: z.string().min(1).max(100),
+		ecosystemId: idSchema,
+		identifier: z.string().min(1).max(320),
+		password: z.string().min(1).max(500),
+	}),
+]);
+type ConnectBody = z.infer<typeof connectBody>;
+
+function defaultEcosystemId(data: ResourceState): string | undefined {
+	return data.ecosystems.find((ecosystem) => ecosystem.isDefault)?.id;
+}
+
+function providerFor(data: ResourceState, body: ConnectBody): Provider {
+	const provider = data.providers.find((candidate) => candidate.providerId === body.providerId);
+	if (!provider) throw validationError('providerId', `Unknown provider "${body.providerId}"`);
+	if (provider.authMethod === 'oauth') {
+		throw validationError('type', `${provider.displayName} connects through OAuth in the Hub, not through this route`);
+	}
+	if (provider.authMethod !== body.type) {
+		throw validationError('type', `${provider.displayName} connects with type "${provider.authMethod}"`);
+	}
+	if (!provider.serviceTypes.includes(body.serviceType)) {
+		throw validationError('serviceType', `serviceType must be one of ${provider.serviceTypes.join(', ')}`);
+	}
+	if (!data.ecosystems.some((ecosystem) => ecosystem.id === body.ecosystemId)) {
+		throw validationError('ecosystemId', 'ecosystemId is not a known ecosystem');
+	}
+	return provider;
+}
+
+/** Splits the submitted credentials into what may be shown (the username) and the secrets. */
+function credentialsOf(provider: Provider, body: ConnectBody): { username: string; secrets: Record<string, string> } {
+	if (body.type === 'app_password') return { username: body.identifier, secrets: { password: body.password } };
+	const configFields = provider.configFields ?? [];
+	for (const key of Object.keys(body.fields)) {
+		if (!configFields.some((field) => field.key === key)) throw validationError(`fields.${key}`, `Unknown field "${key}"`);
+	}
+	const secrets: Record<string, string> = {};
+	let username = '';
+	for (const field of configFields) {
+		const value = body.fields[field.key];
+		if (!value) {
+			if (field.required) throw validationError(`fields.${field.key}`, `${field.label} is required`);
+			continue;
+		}
+		if (field.secret) secrets[field.key] = value;
+		else username ||= value;
+	}
+	return { username, secrets };
+}
+
+function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord {
+	const data = hub.state.data;
+	const provider = providerFor(data, body);
+	const { username, secrets } = credentialsOf(provider, body);
+	const duplicate = Object.values(data.connections).some(
+		(existing) =>
+			existing.userId === userId &&
+			!existing.disconnectedAt &&
+			existing.provider === provider.providerId &&
+			existing.ecosystemId === body.ecosystemId &&
+			existing.username === username,
+	);
+	if (duplicate) throw conflict(`${provider.displayName} is already connected as ${username} in this ecosystem`);
+	const record: ConnectionRecord = {
+		id: hub.newId(),
+		provider: provider.providerId,
+		serviceType: body.serviceType,
+		status: 'active',
+		displayName: `${provider.displayName} (${username})`,
+		username,
+		lastSyncAt: null,
+		lastError: null,
+		createdAt: iso(hub.clock.now()),
+		userId,
+		ecosystemId: body.ecosystemId,
+		secrets,
+		disconnectedAt: null,
+	};
+	data.connections[record.id] = record;
+	return record;
+}
+
+export function registerIntegrationRoutes(router: Router): void {
+	router.add('GET', '/api/ecosystem/ecosystems', ({ hub, req }) => {
+		authenticateManage(hub, req);
+		return json(hub.state.data.ecosystems);
+	});
+
+	router.add(
+		'GET',
+		'/api/integrations/providers',
+		({ hub, req }) => {
+			authenticateManage(hub, req);
+			return json({ providers: hub.state.data.providers });
+		},
+		PROBLEM,
+	);
+
+	// Without ecosystemId: the default ecosystem's connections.
+	router.add(
+		'GET',
+		'/api/integrations',
+		({ hub, req }) => {
+			const userId = authenticateManage(hub, req);
+			const data = hub.state.data;
+			const ecosystemId = req.query.get('ecosystemId') || defaultEcosystemId(data);
+			if (!data.ecosystems.some((ecosystem) => ecosystem.id === ecosystemId)) throw notFound('Ecosystem');
+			const connections = Object.values(data.connections)
+				.filter((c) => c.userId === userId && c.ecosystemId === ecosystemId && !c.disconnectedAt)
+				.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+				.map(toConnection);
+			return json({ connections });
+		},
+		PROBLEM,
+	);
+
+	router.add(
+		'POST',
+		'/api/integrations/connect',
+		({ hub, req }) => {
+			const userId = authenticateManage(hub, req);
+			return json(toConnection(connect(hub, userId, validate(connectBody, req.body))));
+		},
+		PROBLEM,
+	);
+
+	router.add(
+		'DELETE',
+		'/api/integrations/:connectionId',
+		({ hub, req }) => {
+			const userId = authenticateManage(hub, req);
+			const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
+			connection.disconnectedAt = iso(hub.clock.now());
+			connection.status = 'revoked';
+			connection.secrets = {};
+			return json({ ok: true });
+		},
+		PROBLEM,
+	);
+
+	router.add(
+		'POST',
+		'/api/integrations/:connectionId/sync',
+		({ hub, req }) => {
+			const userId = authenticateManage(hub, req);
+			const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
+			connection.lastSyncAt = iso(hub.clock.now());
+			return json({ ok: true }, 202);
+		},
+		PROBLEM,
+	);
+
+	registerActionRoute(router);
+}

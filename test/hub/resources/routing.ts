@@ -1,0 +1,33 @@
+import { validationError } from '../core/errors';
+import type { HubRequest } from '../core/http';
+import type { Reply, RouteOptions } from '../core/router';
+import type { Hub } from '../hub';
+import { idSchema } from './world';
+
+/** Shared bits of the resource route handlers. */
+
+export const json = (body: unknown, status = 200): Reply => ({ status, body });
+
+export const noContent = (): Reply => ({ status: 204 });
+
+/** An optional id in the query string: at most 36 characters, else 400 naming it. */
+export function queryId(req: HubRequest, name: string): string | undefined {
+	const value = req.query.get(name);
+	if (value === null || value === '') return undefined;
+	if (!idSchema.safeParse(value).success) throw validationError(name, `${name} must be an id of at most 36 characters`);
+	return value;
+}
+
+/** One page of an already ordered list, and whether more follow it. */
+export function pageOf<T>(items: T[], page: number, pageSize: number): { items: T[]; hasMore: boolean } {
+	const start = (page - 1) * pageSize;
+	return { items: items.slice(start, start + pageSize), hasMore: items.length > start + pageSize };
+}
+
+// hub-api.md section 3: every /api/integrations/* route answers errors as problem details.
+export const PROBLEM: RouteOptions = { errorShape: 'problem' };
+
+/** The caller's user id, once the token checked out with `integrations:manage`. */
+export function authenticateManage(hub: Hub, req: HubRequest): string {
+	return hub.authenticate(req, 'integrations:manage').userId;
+}
