@@ -1,0 +1,79 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class AgenticDeveloperHubApi implements ICredentialType {
+	name = 'agenticDeveloperHubApi';
+
+	displayName = 'Agentic Developer Hub API';
+
+	icon: Icon = {
+		light: 'file:agenticDeveloperHub.svg',
+		dark: 'file:agenticDeveloperHub.dark.svg',
+	};
+
+	documentationUrl = 'https://docs.agenticdeveloperhub.com/api/personal-tokens';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.agenticdeveloperhub.com',
+			required: true,
+			placeholder: 'https://api.agenticdeveloperhub.com',
+			description:
+				'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
+		},
+		{
+			displayName: 'Personal API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'adh_pat_...',
+			description:
+				'A personal API token from your Hub account settings. It acts as you with all of your permissions.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			url: '/api/auth/me',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The Hub did not accept this token. Check that you copied the whole personal API token (it starts with adh_pat_), that it has not expired or been revoked, and that the Base URL points to your Hub.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The Hub API was not found at this Base URL. Check the Base URL: it is the address of the Hub API without /api, for example https://api.agenticdeveloperhub.com.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,146 @@
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * The Base URL with any trailing slash removed, or a refusal text when it is plain http on a host
+ * other than localhost / 127.0.0.1. The refusal makes n8n reject the authorize and token URLs
+ * (they are no longer URLs), so an insecure Hub address never receives a client secret or a code.
+ */
+const secureBaseUrl =
+	'(/^https:\\/\\/|^http:\\/\\/(localhost|127\\.0\\.0\\.1)(:\\d+)?(\\/|$)/i.test(String($self["baseUrl"]).trim())' +
+	' ? String($self["baseUrl"]).trim().replace(/\\/+$/, "")' +
+	' : "Refused: the Base URL must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1)")';
+
+export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
+	name = 'agenticDeveloperHubOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Agentic Developer Hub OAuth2 API';
+
+	icon: Icon = {
+		light: 'file:agenticDeveloperHub.svg',
+		dark: 'file:agenticDeveloperHub.dark.svg',
+	};
+
+	documentationUrl = 'https://docs.agenticdeveloperhub.com/oauth/overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In the Hub, register an app whose redirect URI is exactly the OAuth Redirect URL shown above (for example https://n8n.example.com/rest/oauth2-credential/callback), then paste its Client ID and Client Secret here',
+			name: 'redirectNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.agenticdeveloperhub.com',
+			required: true,
+			placeholder: 'https://api.agenticdeveloperhub.com',
+			description:
+				'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
+		},
+		{
+			displayName:
+				'The Base URL must start with https://. Plain http:// is accepted only for localhost and 127.0.0.1; other http addresses are refused.',
+			name: 'insecureBaseUrlNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					baseUrl: [{ _cnd: { regex: '^\\s*(?!https://|http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/|\\s*$)).+' } }],
+				},
+			},
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Client ID of the app you registered in the Hub',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The Client Secret of the app you registered in the Hub',
+		},
+		{
+			displayName: 'Permissions',
+			name: 'permissions',
+			type: 'multiOptions',
+			default: ['profile:read', 'discussions:read'],
+			required: true,
+			description:
+				'What n8n may do on your behalf. Grant only what your workflows need; after changing this, reconnect the credential.',
+			options: [
+				{
+					name: 'Profile: Read',
+					value: 'profile:read',
+					description: 'Read your profile',
+				},
+				{
+					name: 'Discussions: Read',
+					value: 'discussions:read',
+					description: 'Read topics, posts, reactions, direct messages and notifications',
+				},
+				{
+					name: 'Discussions: Write',
+					value: 'discussions:write',
+					description:
+						'Create and edit topics and posts, react, send direct messages, change notification state',
+				},
+				{
+					name: 'Integrations: Manage',
+					value: 'integrations:manage',
+					description: 'List, connect, disconnect, sync and act through third-party integrations',
+				},
+			],
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'pkce',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `={{ ${secureBaseUrl} + "/api/oauth/signin/start" }}`,
+			required: true,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{ ${secureBaseUrl} + "/api/oauth/signin/exchange" }}`,
+			required: true,
+		},
+		{
+			// n8n ignores an editable scope on package credentials, so the scope follows Permissions.
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '={{ [].concat($self["permissions"] || []).join(" ") }}',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+}

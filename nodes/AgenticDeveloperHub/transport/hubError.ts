@@ -1,0 +1,98 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** What the transport knows about one failed Hub response, from any of its three error shapes. */
+export interface HubErrorInfo {
+	status: number;
+	code?: string;
+	message?: string;
+	field?: string;
+	requiredScope?: string;
+	requestId?: string;
+	retryAfterMs?: number;
+}
+
+export interface HttpResponseParts {
+	status: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() !== wanted) continue;
+		return text(Array.isArray(value) ? value[0] : value);
+	}
+	return undefined;
+}
+
+/** `Bearer error="invalid_token", error_description="token_expired", scope="x"` as a map. */
+function parseWwwAuthenticate(header: string | undefined): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!header) return result;
+	for (const match of header.matchAll(/([a-z_]+)="([^"]*)"/gi)) {
+		result[match[1].toLowerCase()] = match[2];
+	}
+	return result;
+}
+
+/** `https://hub/problems/not_found` or `not_found` -> `not_found`. */
+function problemCode(type: string | undefined): string | undefined {
+	if (!type || type === 'about:blank') return undefined;
+	return type.split('/').filter(Boolean).pop();
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Reads the default shape `{code, message, field}`, the nested `{error: {code, message}}`, RFC 9457
+ * problem details `{type, title, status, detail}`, the OAuth shape `{error, error_description}`,
+ * and the WWW-Authenticate challenge of 401/403 answers.
+ */
+export function parseHubError(response: HttpResponseParts): HubErrorInfo {
+	const body = (parseBody(response.body) ?? {}) as IDataObject;
+	const nested = typeof body.error === 'object' && body.error !== null ? (body.error as IDataObject) : undefined;
+	const challenge = parseWwwAuthenticate(headerValue(response.headers, 'www-authenticate'));
+
+	const code =
+		text(body.code) ??
+		text(nested?.code) ??
+		(typeof body.error === 'string' ? text(body.error) : undefined) ??
+		problemCode(text(body.type)) ??
+		text(challenge.error_description) ??
+		text(challenge.error);
+	const message =
+		text(body.message) ??
+		text(nested?.message) ??
+		text(body.detail) ??
+		text(body.error_description) ??
+		text(body.title);
+
+	return {
+		status: response.status,
+		code,
+		message,
+		field: text(body.field) ?? text(nested?.field),
+		requiredScope: text(body.required_scope) ?? text(nested?.required_scope) ?? text(challenge.scope),
+		requestId: headerValue(response.headers, 'x-request-id'),
+		retryAfterMs: undefined,
+	};
+}
+
+/** Whether a 401 says the access token merely expired (refresh and resend) rather than being bad. */
+export function isTokenExpired(info: HubErrorInfo, headers: Record<string, unknown>): boolean {
+	if (info.status !== 401) return false;
+	if (info.code === 'token_expired') return true;
+	return parseWwwAuthenticate(headerValue(headers, 'www-authenticate')).error_description === 'token_expired';
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { fetchAllPages, type PaginationSpec } from './pagination';
+import { sendHubRequest, type HubContext, type HubRequestOptions } from './request';
+
+export type { HubContext, HubRequestOptions } from './request';
+export type { PaginationSpec } from './pagination';
+
+/**
+ * One Hub request with the node's credential: auth, token lifecycle, retries and error mapping.
+ * `endpoint` is like '/api/discussion/topics'; a 204 resolves to {}.
+ */
+export async function hubApiRequest<T = IDataObject>(
+	this: HubContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options?: HubRequestOptions,
+): Promise<T> {
+	return (await sendHubRequest(this, method, endpoint, options)) as T;
+}
+
+/** Every item of a paginated list (no limit = Return All), or the first `limit` items. */
+export async function hubApiRequestAllItems<T = IDataObject>(
+	this: HubContext,
+	endpoint: string,
+	spec: PaginationSpec,
+	options?: HubRequestOptions & { limit?: number },
+): Promise<T[]> {
+	return await fetchAllPages<T>(this, endpoint, spec, options);
+}

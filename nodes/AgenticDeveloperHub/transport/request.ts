@@ -1,0 +1,232 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	randomString,
+	type IAllExecuteFunctions,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { hubApiError, networkError, reconnectError, type AuthKind, type ErrorContext } from './errorMessages';
+import { headerValue, isTokenExpired, parseHubError, type HttpResponseParts } from './hubError';
+import { credentialSecrets } from './redact';
+import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget } from './retryPolicy';
+import { accessTokenOf, expiresSoon } from './tokenFreshness';
+import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
+
+export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface HubRequestOptions {
+	body?: IDataObject;
+	/** Array values become repeated keys: category=a&category=b. */
+	qs?: IDataObject;
+	/** Named in errors; default 0. */
+	itemIndex?: number;
+	/** POST only; when absent the transport makes one per call, kept across its retries. */
+	idempotencyKey?: string;
+	/** What a 404 is about, e.g. 'topic', for the error message. */
+	resource?: string;
+}
+
+/** The credential type behind each value of the node's Authentication parameter. */
+export function credentialTypeFor(auth: AuthKind): string {
+	return auth === 'apiToken' ? 'agenticDeveloperHubApi' : 'agenticDeveloperHubOAuth2Api';
+}
+
+const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
+
+function authKind(ctx: HubContext): AuthKind {
+	// The execute context reads (name, itemIndex); the others read (name, fallback).
+	const value = (ctx.getNodeParameter as (name: string, index: number, fallback: string) => unknown)(
+		'authentication',
+		0,
+		'oAuth2',
+	);
+	return value === 'apiToken' ? 'apiToken' : 'oAuth2';
+}
+
+function baseUrlOf(ctx: HubContext, credentials: ICredentialDataDecryptedObject, itemIndex: number): string {
+	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (!SECURE_BASE_URL.test(baseUrl)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The Base URL in the Agentic Developer Hub credential must start with https://',
+			{
+				description: 'Plain http:// is accepted only for localhost and 127.0.0.1. Edit the credential and fix its Base URL.',
+				itemIndex,
+			},
+		);
+	}
+	return baseUrl;
+}
+
+/** The parts of a failed HTTP call; absent when no response arrived (reset, refused, timeout). */
+function responseOf(error: unknown): HttpResponseParts | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } })?.response;
+		if (response && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				body: response.data,
+			};
+		}
+	}
+	return undefined;
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+	EPIPE: 'the connection was closed',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
+function networkReason(error: unknown): string | undefined {
+	for (let current = error, depth = 0; current && depth < 4; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
+		if (/socket hang up/i.test(String((current as Error).message))) return 'the connection was closed';
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+interface SentResponse {
+	body: unknown;
+	statusCode: number;
+}
+
+/**
+ * One Hub call: picks the credential, refreshes ahead of expiry, signs through n8n, refreshes once
+ * on `401 token_expired`, retries 429 / 5xx / network errors within the policy, and turns every
+ * failure into one NodeApiError without secrets.
+ */
+export async function sendHubRequest(
+	ctx: HubContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: HubRequestOptions = {},
+): Promise<unknown> {
+	const itemIndex = options.itemIndex ?? 0;
+	const auth = authKind(ctx);
+	const credentialType = credentialTypeFor(auth);
+	const credentials = await ctx.getCredentials(credentialType, itemIndex);
+	const baseUrl = baseUrlOf(ctx, credentials, itemIndex);
+	const errorContext: ErrorContext = {
+		node: ctx.getNode(),
+		itemIndex,
+		auth,
+		method,
+		endpoint,
+		resource: options.resource,
+		attempts: 1,
+		secrets: credentialSecrets(credentials),
+	};
+	const idempotencyKey = method === 'POST' ? (options.idempotencyKey ?? `n8n-${randomString(32)}`) : undefined;
+	const retryable = method !== 'POST' || idempotencyKey !== undefined;
+	const explicitRefresh = auth === 'oAuth2' && canRefreshExplicitly(ctx);
+	const policy = retryPolicy();
+	const budget = new RetryBudget(policy);
+	let refreshedAfterExpiry = false;
+
+	for (;;) {
+		let usedToken: string | undefined;
+		if (explicitRefresh) {
+			const current = await ctx.getCredentials(credentialType, itemIndex);
+			errorContext.secrets = credentialSecrets(current);
+			usedToken = accessTokenOf(current);
+			if (usedToken && expiresSoon(current)) {
+				await refreshOrReconnect(ctx, credentialType, usedToken, errorContext);
+				usedToken = accessTokenOf(await ctx.getCredentials(credentialType, itemIndex));
+			}
+		}
+		const request: IHttpRequestOptions = {
+			method,
+			url: `${baseUrl}${endpoint.startsWith('/') ? endpoint : `/${endpoint}`}`,
+			qs: options.qs,
+			arrayFormat: 'repeat',
+			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
+			json: true,
+			returnFullResponse: true,
+			headers: {
+				Accept: 'application/json',
+				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+			},
+		};
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx as IAllExecuteFunctions,
+				credentialType,
+				request,
+				auth === 'oAuth2' ? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: explicitRefresh } } : undefined,
+			)) as SentResponse;
+			return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
+		} catch (error) {
+			if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
+				throw reconnectError(errorContext, 'the Hub refused to refresh the access token');
+			}
+			const response = responseOf(error);
+			if (!response) {
+				const reason = networkReason(error);
+				if (!reason) throw error instanceof NodeApiError ? error : networkError(errorContext, baseUrl, 'the request failed');
+				const delay = backoffDelayMs(policy, budget.retries + 1);
+				if (retryable && budget.allows(delay)) {
+					await budget.wait(delay);
+					errorContext.attempts += 1;
+					continue;
+				}
+				throw networkError(errorContext, baseUrl, reason);
+			}
+			const info = parseHubError(response);
+			if (info.status === 401 && auth === 'oAuth2') {
+				if (explicitRefresh && usedToken && !refreshedAfterExpiry && isTokenExpired(info, response.headers)) {
+					refreshedAfterExpiry = true;
+					await refreshOrReconnect(ctx, credentialType, usedToken, errorContext, info.requestId);
+					continue;
+				}
+				throw reconnectError(errorContext, `the Hub answered ${info.code ?? 'unauthorized'}`, info.requestId);
+			}
+			if (info.status === 429) {
+				info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
+				if (info.retryAfterMs <= policy.maxRetryAfterMs && budget.allows(info.retryAfterMs)) {
+					await budget.wait(info.retryAfterMs);
+					errorContext.attempts += 1;
+					continue;
+				}
+			} else if (info.status >= 500 && retryable) {
+				const delay = backoffDelayMs(policy, budget.retries + 1);
+				if (budget.allows(delay)) {
+					await budget.wait(delay);
+					errorContext.attempts += 1;
+					continue;
+				}
+			}
+			throw hubApiError(info, errorContext);
+		}
+	}
+}
+
+async function refreshOrReconnect(
+	ctx: HubContext,
+	credentialType: string,
+	staleToken: string,
+	errorContext: ErrorContext,
+	requestId?: string,
+): Promise<void> {
+	const outcome = await refreshReplacing(ctx, credentialType, staleToken);
+	if (outcome.ok) return;
+	const why = outcome.revoked
+		? 'the Hub refused to refresh the access token (the connection was revoked or has expired)'
+		: `the access token expired and could not be refreshed (${networkReason(outcome.error) ?? 'the token request failed'})`;
+	throw reconnectError(errorContext, why, requestId);
+}
