@@ -76,7 +76,11 @@ export type CreateNotificationInput = z.input<typeof notificationInput>;
 
 /** A plain-text preview of a markdown body, for `Topic.excerpt`. */
 export function excerptOf(markdown: string): string | null {
-	const text = markdown.replace(/[#>*_`~[\]()!-]+/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = markdown
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/[*_`~#>]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (text.length === 0) return null;
 	return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
