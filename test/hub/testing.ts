@@ -143,3 +143,64 @@ export async function obtainTokens(
 	if (!response.ok) throw new Error(`The exchange answered ${response.status} ${body.error}`);
 	return body as unknown as TokenResponse;
 }
+
+export interface HttpResult<T = any> {
+	status: number;
+	headers: Headers;
+	body: T;
+	text: string;
+}
+
+async function toResult(response: Response): Promise<HttpResult> {
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = text ? JSON.parse(text) : undefined;
+	} catch {
+		// not JSON: keep the text
+	}
+	return { status: response.status, headers: response.headers, body, text };
+}
+
+/** A call to a Hub route with an optional bearer token and JSON body; never throws on status. */
+export async function hubRequest<T = any>(
+	hub: Hub,
+	method: string,
+	path: string,
+	options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult<T>> {
+	const headers: Record<string, string> = { ...(options.headers ?? {}) };
+	if (options.token) headers.Authorization = `Bearer ${options.token}`;
+	if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
+	const response = await fetch(hub.url + path, {
+		method,
+		headers,
+		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+	});
+	return toResult(response);
+}
+
+/**
+ * A POST to a token endpoint, form-encoded (as n8n sends) or JSON (as the docs show); `basic`
+ * sends the client credentials as HTTP Basic instead of in the body.
+ */
+export async function tokenRequest<T = any>(
+	hub: Hub,
+	path: '/api/oauth/signin/exchange' | '/api/auth/refresh' | '/api/auth/revoke',
+	params: Record<string, string>,
+	options: { encoding?: 'form' | 'json'; basic?: { clientId: string; clientSecret: string } } = {},
+): Promise<HttpResult<T>> {
+	const headers: Record<string, string> = {};
+	if (options.basic) {
+		const pair = `${encodeURIComponent(options.basic.clientId)}:${encodeURIComponent(options.basic.clientSecret)}`;
+		headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+	}
+	const json = options.encoding === 'json';
+	headers['Content-Type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
+	const response = await fetch(hub.url + path, {
+		method: 'POST',
+		headers,
+		body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
+	});
+	return toResult(response);
+}
