@@ -1,0 +1,71 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { hubGet, timeOf } from '../shared/api';
+import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
+import { forEvent, type TriggerEvent } from './types';
+
+const EVENT = 'newNotification';
+const MAX_PAGE_SIZE = 100;
+
+interface Notification extends IDataObject {
+	id: string;
+	createdAt: string;
+}
+
+function categoriesOf(context: IPollFunctions): string[] {
+	return [...((context.getNodeParameter('categories', []) as string[]) ?? [])].sort();
+}
+
+/** The user's inbox (optionally some categories only), newest first. */
+function inbox(context: IPollFunctions): Feed<Notification> {
+	const categories = categoriesOf(context);
+	return {
+		maxPageSize: MAX_PAGE_SIZE,
+		fetchPage: async (page, pageSize) => {
+			const qs: IDataObject = { page, pageSize };
+			if (categories.length > 0) qs.category = categories;
+			const body = await hubGet<{ items: Notification[] }>(context, '/api/notifications', qs);
+			return body.items ?? [];
+		},
+		id: (notification) => notification.id,
+		sortKey: (notification) => timeOf(notification.createdAt),
+		bornAt: (notification) => notification.createdAt,
+	};
+}
+
+export const notificationEvent: TriggerEvent = {
+	option: {
+		name: 'New Notification',
+		value: EVENT,
+		description: 'Triggers when a notification arrives in your Hub inbox',
+	},
+	properties: [
+		{
+			displayName: 'Categories',
+			name: 'categories',
+			type: 'multiOptions',
+			default: [],
+			description: 'Only notifications of these categories; none selected means every category',
+			displayOptions: forEvent(EVENT),
+			options: [
+				{ name: 'Account', value: 'account' },
+				{ name: 'Admin Announcement', value: 'admin_announcement' },
+				{ name: 'Community Mention', value: 'community_mention' },
+				{ name: 'Community Reply', value: 'community_reply' },
+				{ name: 'Direct Message', value: 'direct_message' },
+			],
+		},
+	],
+	watchKey() {
+		return `${EVENT}:${categoriesOf(this).join(',')}`;
+	},
+	async start() {
+		return { ...(await startFeed(inbox(this))) };
+	},
+	async poll(state) {
+		const { fresh, mark } = await pollFeed(inbox(this), state as unknown as FeedMark);
+		return { items: fresh, state: { ...mark } };
+	},
+	async sample() {
+		return await newestOf(inbox(this), 1);
+	},
+};

@@ -1,0 +1,114 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { topicLocator } from '../../AgenticDeveloperHub/descriptions/locators';
+import { hubGet } from '../shared/api';
+import { readFrom, type PageFetcher } from '../shared/paging';
+import { forEvent, type TriggerEvent } from './types';
+
+const EVENT = 'newReply';
+const MAX_PAGE_SIZE = 100;
+/** An idle poll reads this many posts around the last one it handled. */
+const FIRST_WINDOW = 5;
+
+interface Post extends IDataObject {
+	id: string;
+	postNumber: number;
+}
+
+/** Where the thread was read up to: the last post's number and its position in the list (0-based). */
+interface ThreadState extends IDataObject {
+	topicId: string;
+	last: number;
+	position: number;
+}
+
+function topicIdOf(context: IPollFunctions): string {
+	const topicId = context.getNodeParameter('topicId', '', { extractValue: true }) as string;
+	if (!topicId) {
+		throw new NodeOperationError(context.getNode(), 'Choose the topic whose new replies start this workflow');
+	}
+	return topicId;
+}
+
+function threadOf(context: IPollFunctions, topicId: string): PageFetcher<Post> {
+	return async (page, pageSize) => {
+		const endpoint = `/api/discussion/topics/${encodeURIComponent(topicId)}/posts`;
+		const body = await hubGet<{ items: Post[] }>(context, endpoint, { page, pageSize }, 'topic');
+		return body.items ?? [];
+	};
+}
+
+/** A page size whose page holding `position` also holds the position after it. */
+function windowSize(position: number): number {
+	let size = FIRST_WINDOW;
+	while ((position + 1) % size === 0) size += 1;
+	return size;
+}
+
+/**
+ * The posts after post number `after`, in thread order, and the thread's last post with its
+ * position. Reading starts at the page that held the last handled post (`position`), so a long
+ * thread costs one request, not one per page from the start. Deleted posts leave the list and
+ * move later posts up: when the page starts past `after` (or is empty), read the page before.
+ */
+async function readThread(fetchPage: PageFetcher<Post>, after: number, position: number) {
+	const size = windowSize(position);
+	let page = Math.floor(position / size) + 1;
+	let window = await readFrom(fetchPage, (page - 1) * size, size);
+	while (page > 1 && (window.rows.length === 0 || window.rows[0].postNumber > after)) {
+		page -= 1;
+		window = await readFrom(fetchPage, (page - 1) * size, size);
+	}
+	const fresh: Post[] = [];
+	let tail: { post: Post; position: number } | undefined;
+	for (;;) {
+		for (const post of window.rows) {
+			if (post.postNumber > Math.max(after, fresh[fresh.length - 1]?.postNumber ?? 0)) fresh.push(post);
+		}
+		const { rows, start } = window;
+		if (rows.length > 0) tail = { post: rows[rows.length - 1], position: start + rows.length - 1 };
+		if (window.ended) return { fresh, tail };
+		window = await readFrom(fetchPage, start + rows.length, MAX_PAGE_SIZE);
+	}
+}
+
+/** The thread's last post, found from the topic's reply count (posts are the opening post plus replies). */
+async function lastPostOf(context: IPollFunctions, topicId: string) {
+	const topic = await hubGet<IDataObject>(context, `/api/discussion/topics/${encodeURIComponent(topicId)}`, {}, 'topic');
+	const { tail } = await readThread(threadOf(context, topicId), Infinity, Math.max(0, Number(topic.replyCount) || 0));
+	return tail;
+}
+
+export const replyEvent: TriggerEvent = {
+	option: {
+		name: 'New Reply in Topic',
+		value: EVENT,
+		description: 'Triggers when someone replies in a topic',
+	},
+	properties: [
+		topicLocator({
+			description: 'The topic whose new replies start the workflow',
+			displayOptions: forEvent(EVENT),
+		}),
+	],
+	watchKey() {
+		return `${EVENT}:${topicIdOf(this)}`;
+	},
+	async start() {
+		const topicId = topicIdOf(this);
+		const tail = await lastPostOf(this, topicId);
+		return { topicId, last: tail?.post.postNumber ?? 0, position: tail?.position ?? 0 };
+	},
+	async poll(state) {
+		const { topicId, last, position } = state as ThreadState;
+		const { fresh, tail } = await readThread(threadOf(this, topicId), last, position);
+		const next: ThreadState = {
+			topicId,
+			last: Math.max(last, tail?.post.postNumber ?? 0),
+			position: tail?.position ?? position,
+		};
+		return { items: fresh, state: next };
+	},
+	async sample() {
+		return (await lastPostOf(this, topicIdOf(this)))?.post;
+	},
+};

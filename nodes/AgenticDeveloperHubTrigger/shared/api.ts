@@ -1,0 +1,18 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { hubApiRequest } from '../../AgenticDeveloperHub/transport';
+
+/** A GET through the shared transport (auth, token refresh, retries, error messages), typed. */
+export async function hubGet<T>(
+	context: IPollFunctions,
+	endpoint: string,
+	qs?: IDataObject,
+	resource?: string,
+): Promise<T> {
+	const request = hubApiRequest<T>;
+	return await request.call(context, 'GET', endpoint, { qs, resource });
+}
+
+/** Milliseconds since the epoch of a Hub timestamp (ISO-8601 UTC). */
+export function timeOf(iso: string): number {
+	return Date.parse(iso);
+}

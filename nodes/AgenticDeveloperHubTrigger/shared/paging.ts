@@ -1,0 +1,61 @@
+/** One page of a Hub list: `page` counts from 1, `pageSize` never above the route's maximum. */
+export type PageFetcher<T> = (page: number, pageSize: number) => Promise<T[]>;
+
+export interface Window<T> {
+	/** The rows from the asked position to the end of the page that holds it. */
+	rows: T[];
+	/** List position of `rows[0]`. */
+	start: number;
+	/** The page came back short: the list ends here. */
+	ended: boolean;
+}
+
+/**
+ * Reads from list position `start` (0-based) with pages of `pageSize`. Hub lists page on a fixed
+ * grid, so a page size change is bridged by reading the page that holds `start` and dropping the
+ * rows before it.
+ */
+export async function readFrom<T>(fetchPage: PageFetcher<T>, start: number, pageSize: number): Promise<Window<T>> {
+	const page = Math.floor(start / pageSize) + 1;
+	const pageStart = (page - 1) * pageSize;
+	const rows = await fetchPage(page, pageSize);
+	return { rows: rows.slice(start - pageStart), start, ended: rows.length < pageSize };
+}
+
+export interface NewestFirstList<T> {
+	fetchPage: PageFetcher<T>;
+	maxPageSize: number;
+	id(item: T): string;
+	/** The time the list is sorted by, newest first; null for rows it does not place by time. */
+	sortKey(item: T): number | null;
+}
+
+/**
+ * The rows of a newest-first list down to `stopBelow` (the first row older than it ends the
+ * scan), each once, in list order. `'newest'` stops below the newest row, so that a first look
+ * also sees every row sharing its time. The first page is small (an idle poll is one request);
+ * only when it holds nothing older than the mark do the next pages use the largest size.
+ */
+export async function scanNewestFirst<T>(
+	list: NewestFirstList<T>,
+	stopBelow: number | null | 'newest',
+	firstPageSize: number,
+): Promise<T[]> {
+	const found = new Map<string, T>();
+	let mark = stopBelow;
+	let position = 0;
+	let pageSize = Math.max(1, Math.min(firstPageSize, list.maxPageSize));
+	for (;;) {
+		const { rows, ended } = await readFrom(list.fetchPage, position, pageSize);
+		for (const row of rows) {
+			const at = list.sortKey(row);
+			if (at !== null && mark === 'newest') mark = at;
+			if (at !== null && typeof mark === 'number' && at < mark) return [...found.values()];
+			// New rows arriving at the top push older ones down a page: the same row twice is one row.
+			if (!found.has(list.id(row))) found.set(list.id(row), row);
+		}
+		if (ended) return [...found.values()];
+		position += rows.length;
+		pageSize = list.maxPageSize;
+	}
+}
