@@ -107,18 +107,28 @@ export function authorizeUrl(hub: Hub, params: AuthorizeParams): URL {
 	return url;
 }
 
-/** The whole PKCE flow (default client, Ada unless `user` names another email); the token response. */
-export async function obtainTokens(
+interface FlowOptions {
+	scopes: Scope[];
+	/** Email or id of a seeded user (default Ada). */
+	user?: string;
+	clientId?: string;
+	clientSecret?: string;
+	redirectUri?: string;
+}
+
+/** Sign-in and consent up to the code: what an app holds right before the exchange. */
+export async function obtainCode(
 	hub: Hub,
-	options: { scopes: Scope[]; user?: string; clientId?: string; clientSecret?: string; redirectUri?: string },
-): Promise<TokenResponse> {
+	options: FlowOptions,
+): Promise<{ code: string; verifier: string; clientId: string; clientSecret: string; redirectUri: string }> {
 	const info = hub.info();
 	const client = info.clients[0];
 	const clientId = options.clientId ?? client.clientId;
 	const clientSecret = options.clientSecret ?? client.clientSecret;
 	const redirectUri = options.redirectUri ?? client.redirectUris[0];
-	const user = info.users.find((candidate) => candidate.email === (options.user ?? 'ada@example.com') || candidate.id === options.user);
-	if (!user) throw new Error(`No seeded user ${options.user}`);
+	const wanted = options.user ?? 'ada@example.com';
+	const user = info.users.find((candidate) => candidate.email === wanted || candidate.id === wanted);
+	if (!user) throw new Error(`No seeded user ${wanted}`);
 	const { verifier, challenge } = pkcePair();
 	const state = randomBytes(8).toString('hex');
 	const back = await signInAndConsent(authorizeUrl(hub, { clientId, redirectUri, scopes: options.scopes, state, challenge }), {
@@ -127,6 +137,12 @@ export async function obtainTokens(
 	});
 	const code = back.searchParams.get('code');
 	if (!code) throw new Error(`The Hub sent back ${back.searchParams.get('error')} instead of a code`);
+	return { code, verifier, clientId, clientSecret, redirectUri };
+}
+
+/** The whole PKCE flow (default client, Ada unless `user` names another); the token response. */
+export async function obtainTokens(hub: Hub, options: FlowOptions): Promise<TokenResponse> {
+	const { code, verifier, clientId, clientSecret, redirectUri } = await obtainCode(hub, options);
 	const response = await fetch(`${hub.url}/api/oauth/signin/exchange`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
