@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import type { HubContext } from '../transport';
 import { hubRequest } from './api';
 import { URL_PATTERNS } from '../descriptions/locators';
@@ -82,4 +82,22 @@ export async function resolveCommunityId(
 		{ itemIndex, resource: 'community' },
 	);
 	return String(community.id);
+}
+
+/** The value of the resource-locator parameter `name` for this item (ID, or the ID in a URL); required. */
+export function locatorParameter(
+	context: IExecuteFunctions,
+	name: string,
+	kind: LocatorKind,
+	field: string,
+	itemIndex: number,
+): string {
+	return requireLocator.call(context, context.getNodeParameter(name, itemIndex), kind, field, itemIndex);
+}
+
+/** The community ID behind the community-locator parameter `name` (slugs resolved); required. */
+export async function communityParameter(context: IExecuteFunctions, name: string, itemIndex: number): Promise<string> {
+	const raw = context.getNodeParameter(name, itemIndex);
+	requireLocator.call(context, raw, 'community', 'Community', itemIndex);
+	return (await resolveCommunityId.call(context, raw, 'Community', itemIndex))!;
 }

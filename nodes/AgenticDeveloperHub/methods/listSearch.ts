@@ -87,24 +87,35 @@ function topicItem(topic: IDataObject): INodeListSearchItems {
 	return { name: shorten(topic.title, 100) || String(topic.id), value: String(topic.id) };
 }
 
-/** Posts of the node's `topicId`, in thread order. */
+/**
+ * Posts of the node's `topicId`, in thread order. Without a topic, a typed filter searches every
+ * post (newest first).
+ */
 export async function searchPosts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const topicId = readLocator.call(this, currentParameter(this, 'topicId'), 'topic', 'Topic')?.value;
-	if (!topicId) return { results: [] };
 	const page = pageOf(paginationToken);
+	const topicId = readLocator.call(this, currentParameter(this, 'topicId'), 'topic', 'Topic')?.value;
+	if (!topicId) {
+		if (!filter) return { results: [] };
+		const found = await hubRequest(this, 'GET', '/api/search/discussions', {
+			qs: { q: filter, type: 'posts', page, pageSize: PICKER_PAGE_SIZE },
+		});
+		return pageResult(((found.posts as IDataObject[]) ?? []).map(postItem), page, found.postsHasMore === true);
+	}
 	const listed = await hubRequest(this, 'GET', `/api/discussion/topics/${encodeURIComponent(topicId)}/posts`, {
 		qs: { page, pageSize: PICKER_PAGE_SIZE },
 		resource: 'topic',
 	});
 	const posts = (listed.items as IDataObject[]) ?? [];
-	const results = posts
-		.filter((post) => matches(filter, post.content))
-		.map((post) => ({ name: `#${post.postNumber}: ${shorten(post.content)}`, value: String(post.id) }));
+	const results = posts.filter((post) => matches(filter, post.content)).map(postItem);
 	return pageResult(results, page, posts.length === PICKER_PAGE_SIZE);
+}
+
+function postItem(post: IDataObject): INodeListSearchItems {
+	return { name: `#${post.postNumber}: ${shorten(post.content)}`, value: String(post.id) };
 }
 
 /** Direct-message chats, newest activity first, named by the other person and the last message. */

@@ -1,0 +1,71 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { chatLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { stableRequestId } from '../../helpers/idempotency';
+import { locatorParameter } from '../../helpers/locators';
+import { requireText } from '../../helpers/validation';
+import { openChat, recipientProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Send To',
+		name: 'sendTo',
+		type: 'options',
+		options: [
+			{ name: 'Chat', value: 'chat', description: 'An existing chat' },
+			{ name: 'User', value: 'user', description: 'A person, by user ID; the chat is opened if needed' },
+		],
+		default: 'chat',
+		description: 'Whether to send into a chat or to a person',
+	},
+	chatLocator({ displayOptions: { show: { sendTo: ['chat'] } } }),
+	recipientProperty({ show: { sendTo: ['user'] } }),
+	{
+		displayName: 'Message',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description: 'The message text',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Client Message ID',
+				name: 'clientMessageId',
+				type: 'string',
+				default: '',
+				description:
+					'Your own ID for this message (at most 36 characters); the Hub sends a message only once per ID. By default the node derives one per execution and item, so a retried send is never duplicated.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['directMessage'], operation: ['send'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Message', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const clientMessageId = options.clientMessageId
+		? requireText(this, options.clientMessageId, 'Client Message ID', itemIndex, 36).trim()
+		: stableRequestId(this, itemIndex, 'direct-message');
+	const chatId =
+		this.getNodeParameter('sendTo', itemIndex, 'chat') === 'user'
+			? String((await openChat(this, itemIndex)).id)
+			: locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
+	return await hubRequest(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/messages`, {
+		body: { body, clientMessageId },
+		itemIndex,
+		resource: 'chat',
+	});
+}

@@ -1,0 +1,49 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
+import { hubRequestAll } from '../../helpers/api';
+import { simplifyIf } from '../../helpers/simplify';
+import { readLimit, requireText } from '../../helpers/validation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search For',
+		name: 'searchType',
+		type: 'options',
+		options: [
+			{ name: 'Topics', value: 'topics', description: 'Topics whose title or excerpt contains the text' },
+			{ name: 'Posts', value: 'posts', description: 'Posts whose content contains the text, newest first' },
+		],
+		default: 'topics',
+		description: 'Whether to search topics or posts',
+	},
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. webhook retries',
+		description: 'Text to look for (case-insensitive, at most 500 characters)',
+	},
+	...returnAllOrLimit(),
+	simplifyProperty('topic', 'post'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['discussion'], operation: ['search'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex, 500);
+	const limit = readLimit(this, itemIndex);
+	const searchType = this.getNodeParameter('searchType', itemIndex) as 'topics' | 'posts';
+	const matches = await hubRequestAll(
+		this,
+		'/api/search/discussions',
+		{ itemsKey: searchType, maxPageSize: 100, hasMoreKey: `${searchType}HasMore` },
+		{ qs: { q: query, type: searchType }, itemIndex, limit },
+	);
+	const kind = searchType === 'topics' ? 'topic' : 'post';
+	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, kind, matches);
+}

@@ -1,0 +1,105 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { ecosystemLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { locatorParameter } from '../../helpers/locators';
+import { invalidInput, parseJsonObject, requireText } from '../../helpers/validation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Connection Type',
+		name: 'connectionType',
+		type: 'options',
+		options: [
+			{ name: 'API Key', value: 'api_key', description: 'Providers configured with an API key and settings' },
+			{ name: 'App Password', value: 'app_password', description: 'Providers that sign in with a username and an app password' },
+		],
+		default: 'api_key',
+		description: 'How the provider authenticates; must match the provider (see Get Many Providers)',
+	},
+	{
+		displayName: 'Provider Name or ID',
+		name: 'providerId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProviders', loadOptionsDependsOn: ['connectionType'] },
+		required: true,
+		default: '',
+		description:
+			'The provider to connect, e.g. "twilio". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Service Type Name or ID',
+		name: 'serviceType',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getServiceTypes', loadOptionsDependsOn: ['providerId'] },
+		required: true,
+		default: '',
+		description:
+			'What the connection is used for, one of the provider\'s service types, e.g. "sms" or "email". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	ecosystemLocator({ description: 'The ecosystem the connection belongs to' }),
+	{
+		displayName: 'Provider Fields (JSON)',
+		name: 'fields',
+		type: 'json',
+		required: true,
+		default: '{}',
+		displayOptions: { show: { connectionType: ['api_key'] } },
+		description:
+			'The provider\'s settings as a JSON object of strings, keyed as in the provider\'s configFields, e.g. {"accountSid": "AC...", "authToken": "...", "fromNumber": "+14155550100"}',
+	},
+	{
+		displayName: 'Username',
+		name: 'identifier',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { connectionType: ['app_password'] } },
+		description: 'The account name at the provider, e.g. a Bluesky handle or an email address',
+	},
+	{
+		displayName: 'App Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show: { connectionType: ['app_password'] } },
+		description: 'An app password created at the provider (stored by the Hub, never returned)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['integration'], operation: ['connect'] } },
+	properties,
+);
+
+/** The provider's fields as the Hub wants them: strings only. */
+function stringFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === null || typeof value === 'object') {
+			throw invalidInput(context, 'Provider Fields (JSON)', `has a non-text value for "${key}"`, itemIndex, 'Every value must be a string');
+		}
+		result[key] = String(value);
+	}
+	return result;
+}
+
+/** Returns the new connection; the Hub never echoes secrets. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const type = this.getNodeParameter('connectionType', itemIndex) as 'api_key' | 'app_password';
+	const request: IDataObject = {
+		type,
+		providerId: requireText(this, this.getNodeParameter('providerId', itemIndex), 'Provider', itemIndex, 100),
+		serviceType: requireText(this, this.getNodeParameter('serviceType', itemIndex), 'Service Type', itemIndex, 100),
+	};
+	if (type === 'api_key') {
+		const fields = parseJsonObject(this, this.getNodeParameter('fields', itemIndex), 'Provider Fields (JSON)', itemIndex);
+		request.fields = stringFields(this, fields, itemIndex);
+	} else {
+		request.identifier = requireText(this, this.getNodeParameter('identifier', itemIndex), 'Username', itemIndex, 320);
+		request.password = requireText(this, this.getNodeParameter('password', itemIndex), 'App Password', itemIndex, 500);
+	}
+	request.ecosystemId = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);
+	return await hubRequest(this, 'POST', '/api/integrations/connect', { body: request, itemIndex, resource: 'provider' });
+}

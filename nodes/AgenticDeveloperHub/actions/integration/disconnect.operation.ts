@@ -1,0 +1,22 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { connectionLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { locatorParameter } from '../../helpers/locators';
+
+const properties: INodeProperties[] = [
+	connectionLocator({ description: 'The connection to remove; the Hub forgets its stored secrets' }),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['integration'], operation: ['disconnect'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const connectionId = locatorParameter(this, 'connectionId', 'connection', 'Connection', itemIndex);
+	await hubRequest(this, 'DELETE', `/api/integrations/${encodeURIComponent(connectionId)}`, {
+		itemIndex,
+		resource: 'connection',
+	});
+	return { deleted: true, id: connectionId };
+}

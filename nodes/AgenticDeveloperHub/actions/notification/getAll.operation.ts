@@ -1,0 +1,74 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
+import { hubRequestAll } from '../../helpers/api';
+import { simplifyIf } from '../../helpers/simplify';
+import { readLimit } from '../../helpers/validation';
+import { NOTIFICATION_CATEGORIES } from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Categories',
+				name: 'categories',
+				type: 'multiOptions',
+				options: NOTIFICATION_CATEGORIES,
+				default: [],
+				description: 'Only notifications of these categories (any of them)',
+			},
+			{
+				displayName: 'Read Status',
+				name: 'read',
+				type: 'options',
+				options: [
+					{ name: 'Read and Unread', value: 'any' },
+					{ name: 'Only Read', value: 'true' },
+					{ name: 'Only Unread', value: 'false' },
+				],
+				default: 'any',
+				description: 'Whether to return only read, only unread, or all notifications',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Inbox', value: 'inbox' },
+					{ name: 'Archived', value: 'archived' },
+					{ name: 'Trashed', value: 'trashed' },
+				],
+				default: 'inbox',
+				description: 'Which folder to list',
+			},
+		],
+	},
+	simplifyProperty('notification'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['notification'], operation: ['getAll'] } },
+	properties,
+);
+
+/** Newest first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const limit = readLimit(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (Array.isArray(filters.categories) && filters.categories.length > 0) qs.category = filters.categories;
+	if (filters.status) qs.status = filters.status;
+	if (filters.read === 'true' || filters.read === 'false') qs.read = filters.read;
+	const notifications = await hubRequestAll(
+		this,
+		'/api/notifications',
+		{ itemsKey: 'items', maxPageSize: 100 },
+		{ qs, itemIndex, limit },
+	);
+	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'notification', notifications);
+}

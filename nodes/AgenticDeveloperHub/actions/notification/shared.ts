@@ -1,0 +1,32 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { notificationLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { locatorParameter } from '../../helpers/locators';
+import type { HubOperation } from '../types';
+
+export const NOTIFICATION_CATEGORIES = [
+	{ name: 'Admin Announcement', value: 'admin_announcement' },
+	{ name: 'Account', value: 'account' },
+	{ name: 'Community Mention', value: 'community_mention' },
+	{ name: 'Community Reply', value: 'community_reply' },
+	{ name: 'Direct Message', value: 'direct_message' },
+];
+
+/**
+ * Mark Read, Mark Unread and Archive: `POST /api/notifications/{id}/{action}` on one notification.
+ * Output: `{ success, id }`.
+ */
+export function stateChangeOperation(operation: string, action: 'read' | 'unread' | 'archive'): HubOperation {
+	const properties: INodeProperties[] = [notificationLocator()];
+	return {
+		description: updateDisplayOptions({ show: { resource: ['notification'], operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const id = locatorParameter(this, 'notificationId', 'notification', 'Notification', itemIndex);
+			const result = await hubRequest(this, 'POST', `/api/notifications/${encodeURIComponent(id)}/${action}`, {
+				itemIndex,
+				resource: 'notification',
+			});
+			return { ...result, id };
+		},
+	};
+}

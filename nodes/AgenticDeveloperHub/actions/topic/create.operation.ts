@@ -1,0 +1,58 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { communityLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { communityParameter } from '../../helpers/locators';
+import { requireText } from '../../helpers/validation';
+import { TITLE_MAX_LENGTH, titleProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	communityLocator({ description: 'The community to start the topic in (you must be one of its admins)' }),
+	titleProperty({ required: true }),
+	{
+		displayName: 'Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		required: true,
+		default: '',
+		description: 'The opening post of the topic, in Markdown',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Category Name or ID',
+				name: 'categoryId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['communityId.value'] },
+				default: '',
+				description:
+					'The category of the community to file the topic under. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Public',
+				name: 'isPublic',
+				type: 'boolean',
+				default: true,
+				description: 'Whether people outside the community can read the topic',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const title = requireText(this, this.getNodeParameter('title', itemIndex), 'Title', itemIndex, TITLE_MAX_LENGTH);
+	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Body', itemIndex);
+	const communityId = await communityParameter(this, 'communityId', itemIndex);
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const request: IDataObject = { title, body, communityId };
+	if (additionalFields.categoryId) request.categoryId = additionalFields.categoryId;
+	if (additionalFields.isPublic !== undefined) request.isPublic = additionalFields.isPublic;
+	return await hubRequest(this, 'POST', '/api/discussion/topics', { body: request, itemIndex, resource: 'community' });
+}

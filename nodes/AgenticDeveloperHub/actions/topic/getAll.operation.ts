@@ -1,0 +1,31 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { communityLocator } from '../../descriptions/locators';
+import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
+import { hubRequestAll } from '../../helpers/api';
+import { resolveCommunityId } from '../../helpers/locators';
+import { simplifyIf } from '../../helpers/simplify';
+import { readLimit } from '../../helpers/validation';
+
+const properties: INodeProperties[] = [
+	communityLocator({
+		required: false,
+		description: 'Only topics of this community. Leave empty for topics of every community you can see.',
+	}),
+	...returnAllOrLimit(),
+	simplifyProperty('topic'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['getAll'] } }, properties);
+
+/** Most recently active first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const limit = readLimit(this, itemIndex);
+	const communityId = await resolveCommunityId.call(this, this.getNodeParameter('communityId', itemIndex, ''), 'Community', itemIndex);
+	const topics = await hubRequestAll(
+		this,
+		'/api/discussion/topics',
+		{ itemsKey: 'items', maxPageSize: 100 },
+		{ qs: communityId ? { communityId } : {}, itemIndex, limit, resource: 'community' },
+	);
+	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'topic', topics);
+}

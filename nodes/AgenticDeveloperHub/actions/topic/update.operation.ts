@@ -1,0 +1,67 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { topicLocator } from '../../descriptions/locators';
+import { hubRequest } from '../../helpers/api';
+import { locatorParameter } from '../../helpers/locators';
+import { invalidInput, requireText } from '../../helpers/validation';
+import { TITLE_MAX_LENGTH, titleProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	topicLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added here change; pinning, locking and marking an answer need a community admin',
+		options: [
+			{
+				displayName: 'Answered By Post ID',
+				name: 'answeredPostId',
+				type: 'string',
+				default: '',
+				description: 'ID of the post in this topic that answers it',
+			},
+			{
+				displayName: 'Locked',
+				name: 'isLocked',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the topic is closed to new replies',
+			},
+			{
+				displayName: 'Pinned',
+				name: 'isPinned',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the topic stays at the top of its community',
+			},
+			{ ...titleProperty({ required: false }), description: `The new title (1-${TITLE_MAX_LENGTH} characters)` },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const topicId = locatorParameter(this, 'topicId', 'topic', 'Topic', itemIndex);
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes: IDataObject = {};
+	if (updateFields.title !== undefined) {
+		changes.title = requireText(this, updateFields.title, 'Title', itemIndex, TITLE_MAX_LENGTH);
+	}
+	for (const flag of ['isPinned', 'isLocked'] as const) {
+		if (updateFields[flag] !== undefined) changes[flag] = updateFields[flag];
+	}
+	if (updateFields.answeredPostId !== undefined) {
+		changes.answeredPostId = requireText(this, updateFields.answeredPostId, 'Answered By Post ID', itemIndex);
+	}
+	if (Object.keys(changes).length === 0) {
+		throw invalidInput(this, 'Update Fields', 'is empty', itemIndex, 'Add at least one field to change');
+	}
+	return await hubRequest(this, 'PUT', `/api/discussion/topics/${encodeURIComponent(topicId)}`, {
+		body: changes,
+		itemIndex,
+		resource: 'topic',
+	});
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** What every `<operation>.operation.ts` exports. */
+export interface HubOperation {
+	description: INodeProperties[];
+	/** Runs the operation for one input item; each returned object becomes one output item. */
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+export type HubResource =
+	| 'user'
+	| 'topic'
+	| 'post'
+	| 'discussion'
+	| 'reaction'
+	| 'directMessage'
+	| 'notification'
+	| 'integration';

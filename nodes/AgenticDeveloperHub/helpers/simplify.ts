@@ -1,0 +1,25 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The fields each wide output keeps when Simplify is on: what people map in the next node. */
+export const SIMPLIFIED_FIELDS = {
+	topic: ['id', 'title', 'excerpt', 'communityId', 'categoryId', 'customerId', 'replyCount', 'isLocked', 'lastActivityAt', 'createdAt'],
+	post: ['id', 'topicId', 'parentPostId', 'postNumber', 'customerId', 'content', 'createdAt'],
+	notification: ['id', 'category', 'title', 'body', 'isRead', 'status', 'entityKind', 'entityId', 'createdAt'],
+	connection: ['id', 'displayName', 'provider', 'serviceType', 'status', 'lastSyncAt', 'lastError'],
+} as const;
+
+export type SimplifiedKind = keyof typeof SIMPLIFIED_FIELDS;
+
+export function simplify(kind: SimplifiedKind, record: IDataObject): IDataObject {
+	const simplified: IDataObject = {};
+	for (const field of SIMPLIFIED_FIELDS[kind]) {
+		if (field in record) simplified[field] = record[field];
+	}
+	return simplified;
+}
+
+/** Applies Simplify to one record or a list, when `enabled`. */
+export function simplifyIf<T extends IDataObject | IDataObject[]>(enabled: boolean, kind: SimplifiedKind, data: T): T {
+	if (!enabled) return data;
+	return (Array.isArray(data) ? data.map((record) => simplify(kind, record)) : simplify(kind, data)) as T;
+}
