@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../core/errors';
-import { pageParams } from '../core/http';
+import { pageParams, paginate } from '../core/http';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { appendMessage, bodySchema, openChat } from './activity';
@@ -43,7 +43,7 @@ export function registerDirectMessageRoutes(router: Router): void {
 			Object.values(data.chats).filter((chat) => chat.participantIds.includes(userId)),
 			(chat) => chat.lastActivityAt,
 		);
-		const chats = mine.slice((page - 1) * pageSize, page * pageSize).map((chat) => chatSummary(data, chat, userId));
+		const chats = paginate(mine, page, pageSize).map((chat) => chatSummary(data, chat, userId));
 		return json({ chats, total: mine.length, page, pageSize });
 	});
 

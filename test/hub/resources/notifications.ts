@@ -1,5 +1,5 @@
 import { notFound, validationError } from '../core/errors';
-import { pageParams } from '../core/http';
+import { pageParams, paginate } from '../core/http';
 import type { Router, RouteContext } from '../core/router';
 import { json } from './routing';
 import {
@@ -69,7 +69,7 @@ export function registerNotificationRoutes(router: Router): void {
 			),
 			(n) => n.createdAt,
 		);
-		const items = matching.slice((page - 1) * pageSize, page * pageSize).map(toNotification);
+		const items = paginate(matching, page, pageSize).map(toNotification);
 		return json({ items, total: matching.length, page, pageSize });
 	});
 

@@ -1,5 +1,5 @@
 import { validationError } from '../core/errors';
-import type { HubRequest } from '../core/http';
+import { paginate, type HubRequest } from '../core/http';
 import type { Reply, RouteOptions } from '../core/router';
 import type { Hub } from '../hub';
 import { idSchema } from './world';
@@ -20,8 +20,7 @@ export function queryId(req: HubRequest, name: string): string | undefined {
 
 /** One page of an already ordered list, and whether more follow it. */
 export function pageOf<T>(items: T[], page: number, pageSize: number): { items: T[]; hasMore: boolean } {
-	const start = (page - 1) * pageSize;
-	return { items: items.slice(start, start + pageSize), hasMore: items.length > start + pageSize };
+	return { items: paginate(items, page, pageSize), hasMore: items.length > page * pageSize };
 }
 
 // hub-api.md section 3: every /api/integrations/* route answers errors as problem details.
