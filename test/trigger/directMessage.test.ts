@@ -1,0 +1,6 @@
+import { describeEventBehaviour } from './support/behaviour';
+import { directMessageScenario } from './support/scenarios';
+
+describe('Trigger: New Direct Message', () => {
+	describeEventBehaviour(directMessageScenario);
+});
