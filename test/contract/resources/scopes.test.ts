@@ -62,7 +62,7 @@ describe('scope enforcement on the resource routes', () => {
 		expect(response.body.code ?? response.body.error?.code).toBe('insufficient_scope');
 		expect(response.body.required_scope).toBe(scope);
 		expect(response.headers.get('www-authenticate')).toContain(`scope="${scope}"`);
-		if (path.startsWith('/api/integrations')) {
+		if (scope === 'integrations:manage') {
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 		}
 	});

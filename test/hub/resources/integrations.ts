@@ -103,10 +103,16 @@ function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord 
 }
 
 export function registerIntegrationRoutes(router: Router): void {
-	router.add('GET', '/api/ecosystem/ecosystems', ({ hub, req }) => {
-		authenticateManage(hub, req);
-		return json(hub.state.data.ecosystems);
-	});
+	// Listed under "Integrations" in hub-api.md section 3, so it answers problem details too.
+	router.add(
+		'GET',
+		'/api/ecosystem/ecosystems',
+		({ hub, req }) => {
+			authenticateManage(hub, req);
+			return json(hub.state.data.ecosystems);
+		},
+		PROBLEM,
+	);
 
 	router.add(
 		'GET',

@@ -23,7 +23,7 @@ export function pageOf<T>(items: T[], page: number, pageSize: number): { items: 
 	return { items: paginate(items, page, pageSize), hasMore: items.length > page * pageSize };
 }
 
-// hub-api.md section 3: every /api/integrations/* route answers errors as problem details.
+// hub-api.md section 3: the Integrations routes (/api/integrations/*, ecosystems) answer errors as problem details.
 export const PROBLEM: RouteOptions = { errorShape: 'problem' };
 
 /** The caller's user id, once the token checked out with `integrations:manage`. */
