@@ -146,15 +146,15 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 			if (!account) throw new Error(`No seeded user ${user}`);
 			const client = info.clients[0];
 			const existing = store.ofType(OAUTH2_CREDENTIAL)?.data ?? {};
+			// A fresh connection to this Hub's default app; other stored fields are kept.
+			const { oauthTokenData: _previousTokens, ...kept } = existing;
 			const stored = store.put(OAUTH2_CREDENTIAL, {
+				...kept,
 				baseUrl: hub.url,
 				clientId: client.clientId,
 				clientSecret: client.clientSecret,
-				...existing,
 				permissions: scopes,
-				oauthTokenData: undefined as unknown as string,
 			});
-			delete stored.data.oauthTokenData;
 			await connectOAuth2Credential(credentialsHelper, additionalData(), stored, account);
 		},
 

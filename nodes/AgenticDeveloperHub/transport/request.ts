@@ -168,7 +168,10 @@ export async function sendHubRequest(
 				ctx as IAllExecuteFunctions,
 				credentialType,
 				request,
-				auth === 'oAuth2' ? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: explicitRefresh } } : undefined,
+				auth === 'oAuth2'
+					? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: explicitRefresh } }
+					: // A personal token is never refreshed: no resend of the same token on a 401.
+						{ preAuthenticationRetryStatusCode: [] },
 			)) as SentResponse;
 			return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
 		} catch (error) {

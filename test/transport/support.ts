@@ -1,0 +1,96 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryPolicy';
+import type { Hub } from '../hub';
+import { controlRequest } from '../hub/testing';
+import type { Counters } from '../hub/middleware/counters';
+import { API_TOKEN_CREDENTIAL, OAUTH2_CREDENTIAL, type Harness } from '../harness';
+import { HubProbe } from '../harness/fixtures/probeNode';
+
+export const probe = new HubProbe();
+
+export async function counters(hub: Hub): Promise<Counters> {
+	return await controlRequest<Counters>(hub, 'GET', '/__sandbox/counters');
+}
+
+/** Responses counted for one route label, by status. */
+export function responses(all: Counters, label: string): Record<string, number> {
+	return all.requests[label] ?? {};
+}
+
+/** Retry waits recorded instead of slept, so retry tests neither sleep nor time anything. */
+export function recordRetryWaits(): { waits: number[]; restore: () => void } {
+	const waits: number[] = [];
+	const restore = setRetryPolicy({
+		sleep: async (ms: number) => {
+			waits.push(ms);
+		},
+	});
+	return { waits, restore };
+}
+
+/** Every secret the harness holds: client secret, tokens (current and past), personal tokens. */
+export function knownSecrets(harness: Harness, extra: string[] = []): string[] {
+	const secrets = new Set<string>(extra);
+	for (const type of [OAUTH2_CREDENTIAL, API_TOKEN_CREDENTIAL]) {
+		let data: Record<string, unknown>;
+		try {
+			data = harness.storedCredential(type);
+		} catch {
+			continue;
+		}
+		const tokens = (data.oauthTokenData ?? {}) as Record<string, unknown>;
+		for (const value of [data.clientSecret, data.apiToken, tokens.access_token, tokens.refresh_token]) {
+			if (typeof value === 'string' && value) secrets.add(value);
+		}
+	}
+	for (const user of harness.hub.info().users) secrets.add(user.apiToken);
+	return [...secrets];
+}
+
+/** Everything a failing run exposes: output items, the error's JSON and fields, and the logs. */
+export function exposedText(harness: Harness, outcome: { output?: INodeExecutionData[][]; error?: unknown }): string {
+	const error = outcome.error as Record<string, unknown> | undefined;
+	return [
+		JSON.stringify(outcome.output ?? null),
+		error ? JSON.stringify(error) : '',
+		error ? String(error.message) : '',
+		error ? String(error.description ?? '') : '',
+		error ? JSON.stringify(error.errorResponse ?? null) : '',
+		error ? JSON.stringify(error.context ?? null) : '',
+		error?.cause ? JSON.stringify(error.cause) : '',
+		...harness.logs,
+	].join('\n');
+}
+
+/** Fails with the secret's kind and position, never printing the secret itself. */
+export function expectNoSecrets(harness: Harness, outcome: { output?: INodeExecutionData[][]; error?: unknown }, extra: string[] = []): void {
+	const text = exposedText(harness, outcome);
+	const leaked = knownSecrets(harness, extra).filter((secret) => text.includes(secret));
+	expect(leaked.map((secret) => `${secret.slice(0, 7)}... (${secret.length} chars)`)).toEqual([]);
+	expect(text).not.toMatch(/Bearer\s+adh_|authorization":\s*"Bearer/i);
+}
+
+/** Runs the probe and returns either its output or the error it threw. */
+export async function runProbe(
+	harness: Harness,
+	parameters: INodeParameters,
+	run: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+): Promise<{ output?: INodeExecutionData[][]; error?: any }> {
+	try {
+		return { output: await harness.execute(probe, { parameters, ...run }) };
+	} catch (error) {
+		return { error };
+	}
+}
+
+export function items(count: number): INodeExecutionData[] {
+	return Array.from({ length: count }, (_unused, index) => ({ json: { index } }));
+}
+
+/** The community where Ada is admin (she may create topics there). */
+export function adasCommunityId(hub: Hub): string {
+	const ada = hub.info().users[0];
+	const community = Object.values(hub.state.data.communities).find((candidate) => candidate.adminUserIds.includes(ada.id));
+	if (!community) throw new Error('No community administered by Ada');
+	return community.id;
+}
