@@ -130,7 +130,8 @@ export class Hub {
 
 	async listen(): Promise<string> {
 		this.server = createServer((message, response) => {
-			void this.handle(message, response);
+			// handle() answers every error itself; this only guards against a bug there.
+			this.handle(message, response).catch(() => response.destroy());
 		});
 		this.server.keepAliveTimeout = 5000;
 		await new Promise<void>((resolve, reject) => {
@@ -163,19 +164,20 @@ export class Hub {
 
 	private async handle(message: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = `req_${randomUUID()}`;
-		const url = new URL(message.url ?? '/', 'http://sandbox.invalid');
+		const url = requestUrl(message.url);
 		const method = (message.method ?? 'GET').toUpperCase();
 		const isControl = url.pathname.startsWith(CONTROL_PREFIX);
 		let errorShape: ErrorShape = url.pathname.startsWith('/api/integrations') ? 'problem' : 'default';
-		const found = this.router.match(method, url.pathname);
-		const route: Route | undefined = 'route' in found ? found.route : undefined;
-		const label = route?.label ?? `${method} ${url.pathname}`;
-		errorShape = route?.errorShape ?? errorShape;
+		let label = `${method} ${url.pathname}`;
 		const finish = (reply: Reply) => {
 			this.send(response, requestId, reply);
 			if (!isControl) countResponse(this.counters, label, reply.status);
 		};
 		try {
+			const found = this.router.match(method, url.pathname);
+			const route: Route | undefined = 'route' in found ? found.route : undefined;
+			label = route?.label ?? label;
+			errorShape = route?.errorShape ?? errorShape;
 			const fault = isControl ? undefined : this.faults.take(method, url.pathname);
 			if (fault) {
 				this.counters.faultsInjected += 1;
@@ -295,6 +297,15 @@ export class Hub {
 		}
 		response.writeHead(reply.status, headers);
 		response.end(payload);
+	}
+}
+
+/** The request target as a URL; `//x` is a path here, not a host, and garbage becomes `/`. */
+function requestUrl(target: string | undefined): URL {
+	try {
+		return new URL(`http://sandbox.invalid${target?.startsWith('/') ? target : '/'}`);
+	} catch {
+		return new URL('http://sandbox.invalid/');
 	}
 }
 

@@ -79,10 +79,19 @@ export class Router {
 			}
 			const params: Record<string, string> = {};
 			route.paramNames.forEach((name, i) => {
-				params[name] = decodeURIComponent(found[i + 1]);
+				params[name] = decodeSegment(found[i + 1]);
 			});
 			return { route, params };
 		}
 		return { allowed };
+	}
+}
+
+/** A path segment, percent-decoded; a malformed escape stays as sent (the route then finds nothing). */
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
 	}
 }

@@ -33,7 +33,7 @@ export async function exchange({ hub, req }: RouteContext): Promise<Reply> {
 	const grantType = required(param, 'grant_type');
 	if (grantType === 'refresh_token') return tokenReply(await refreshGrant(hub, client, param));
 	if (grantType !== 'authorization_code') {
-		throw oauthError(400, 'unsupported_grant_type', `grant_type "${grantType}" is not supported`);
+		throw oauthError(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
 	}
 	return tokenReply(await authorizationCodeGrant(hub, client, param));
 }
