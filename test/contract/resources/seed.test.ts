@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startHub } from '../../hub';
 import { LONG_CHAT_MESSAGES, LONG_THREAD_REPLIES } from '../../hub/resources/seed';
 import { useResourceHub } from './helpers';
 
@@ -67,7 +71,6 @@ describe('seed data', () => {
 	});
 
 	test('every hub seeds fresh ids', async () => {
-		const { startHub } = await import('../../hub');
 		const other = await startHub();
 		try {
 			const token = other.info().users[0].apiToken;
@@ -76,6 +79,36 @@ describe('seed data', () => {
 			expect(community.id).not.toBe(suite.communityId);
 		} finally {
 			await other.close();
+		}
+	});
+
+	test('resource data survives a restart with a state file, secrets included', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'hub-resources-'));
+		const stateFile = join(directory, 'state.json');
+		try {
+			const first = await startHub({ stateFile });
+			const token = first.info().users[0].apiToken;
+			const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+			const community = (await (await fetch(`${first.url}/api/communities/agentic-builders`, { headers })).json()) as { id: string };
+			const created = await fetch(`${first.url}/api/discussion/topics`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ title: 'Kept across restarts', body: 'Still here', communityId: community.id }),
+			});
+			const topic = (await created.json()) as { id: string };
+			await first.close();
+			const second = await startHub({ stateFile });
+			try {
+				const again = await fetch(`${second.url}/api/discussion/topics/${topic.id}`, { headers });
+				expect(again.status).toBe(200);
+				expect(((await again.json()) as { title: string }).title).toBe('Kept across restarts');
+				const connection = Object.values(second.state.data.connections)[0];
+				expect(Object.keys(connection.secrets)).toEqual(['apiKey']);
+			} finally {
+				await second.close();
+			}
+		} finally {
+			rmSync(directory, { recursive: true, force: true });
 		}
 	});
 });
