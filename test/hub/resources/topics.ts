@@ -80,11 +80,11 @@ export function registerTopicRoutes(router: Router): void {
 				throw validationError('answeredPostId', 'answeredPostId is not a post of this topic');
 			}
 		}
-		if (changes.title !== undefined) topic.title = changes.title;
-		if (changes.isPinned !== undefined) topic.isPinned = changes.isPinned;
-		if (changes.isLocked !== undefined) topic.isLocked = changes.isLocked;
-		if (changes.answeredPostId !== undefined) topic.answeredPostId = changes.answeredPostId;
-		topic.updatedAt = iso(hub.clock.now());
+		const edits = Object.entries(changes).filter(([, value]) => value !== undefined);
+		if (edits.length > 0) {
+			Object.assign(topic, Object.fromEntries(edits));
+			topic.updatedAt = iso(hub.clock.now());
+		}
 		return json(toTopic(topic));
 	});
 
