@@ -141,6 +141,17 @@ describe('topics', () => {
 		expect(badTitle.body).toMatchObject({ code: 'validation_error', field: 'title' });
 	});
 
+	test('a title edit needs the author or an admin; an empty edit keeps updatedAt', async () => {
+		const created = await suite.ada.call('POST', '/api/discussion/topics', { body: newTopic() });
+		const edit = await suite.alan.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: { title: 'Mine now' } });
+		expect(edit.status).toBe(403);
+		expect(edit.body.code).toBe('forbidden');
+		suite.hub.clock.advance(1000);
+		const noop = await suite.ada.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: {} });
+		expect(noop.status).toBe(200);
+		expect(noop.body).toEqual(created.body);
+	});
+
 	test('DELETE soft-deletes: 204, then 404 everywhere and gone from the list', async () => {
 		const created = await suite.ada.call('POST', '/api/discussion/topics', { body: newTopic() });
 		const id = created.body.id;
