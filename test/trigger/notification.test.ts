@@ -1,6 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { Harness } from '../harness';
+import { controlRequest } from '../hub/testing';
 import { describeEventBehaviour } from './support/behaviour';
-import { notificationScenario } from './support/scenarios';
+import { freshNodeName, pollItems } from './support/harness';
+import { ADA, GRACE, notificationScenario } from './support/scenarios';
 
 describe('Trigger: New Notification', () => {
-	describeEventBehaviour(notificationScenario);
+	const context: { harness?: Harness } = {};
+	describeEventBehaviour(notificationScenario, context);
+
+	const notify = async (category: string, count = 1): Promise<IDataObject[]> => {
+		const body = { user: ADA, category, title: `A ${category}`, actor: GRACE, count };
+		return (await controlRequest(context.harness!.hub, 'POST', '/__sandbox/activity/notifications', body)).items;
+	};
+	const ids = (items: IDataObject[]) => items.map((item) => item.id);
+	const parametersFor = (categories: string[]) => ({ authentication: 'apiToken', event: 'newNotification', categories });
+
+	it('with a category filter, emits only notifications of those categories', async () => {
+		const nodeName = freshNodeName();
+		const parameters = parametersFor(['community_mention', 'direct_message']);
+		expect(await pollItems(context.harness!, nodeName, parameters)).toEqual([]);
+		const mention = await notify('community_mention');
+		await notify('community_reply', 2);
+		const message = await notify('direct_message');
+		expect(ids(await pollItems(context.harness!, nodeName, parameters))).toEqual(ids([...mention, ...message]));
+	});
+
+	it('a changed filter starts afresh: the new filter\'s backlog is not emitted', async () => {
+		const nodeName = freshNodeName();
+		expect(await pollItems(context.harness!, nodeName, parametersFor(['account']))).toEqual([]);
+		await notify('community_mention', 2);
+		expect(await pollItems(context.harness!, nodeName, parametersFor(['community_mention']))).toEqual([]);
+		const later = await notify('community_mention');
+		expect(ids(await pollItems(context.harness!, nodeName, parametersFor(['community_mention'])))).toEqual(ids(later));
+	});
 });
