@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Harness } from '../harness';
-import { controlRequest } from '../hub/testing';
+import { controlRequest, hubRequest } from '../hub/testing';
 import { describeEventBehaviour } from './support/behaviour';
-import { freshNodeName, pollItems } from './support/harness';
+import { freshNodeName, pollItems, trigger } from './support/harness';
 import { ADA, GRACE, notificationScenario } from './support/scenarios';
+import { seededUser } from './support/users';
 
 describe('Trigger: New Notification', () => {
 	const context: { harness?: Harness } = {};
@@ -33,5 +34,23 @@ describe('Trigger: New Notification', () => {
 		expect(await pollItems(context.harness!, nodeName, parametersFor(['community_mention']))).toEqual([]);
 		const later = await notify('community_mention');
 		expect(ids(await pollItems(context.harness!, nodeName, parametersFor(['community_mention'])))).toEqual(ids(later));
+	});
+
+	it('a feed that was empty at activation emits everything that arrives later', async () => {
+		const harness = context.harness!;
+		// Archive Ada's "account" notifications: her inbox then has none.
+		const { apiToken: token } = seededUser(harness, ADA);
+		const inbox = await hubRequest(harness.hub, 'GET', '/api/notifications?category=account&pageSize=100', { token });
+		for (const { id } of inbox.body.items) {
+			expect((await hubRequest(harness.hub, 'POST', `/api/notifications/${id}/archive`, { token })).status).toBe(200);
+		}
+		const parameters = parametersFor(['account']);
+		const nodeName = freshNodeName();
+		expect(await harness.poll(trigger, { parameters, nodeName, mode: 'manual' })).toBeNull();
+		expect(await pollItems(harness, nodeName, parameters)).toEqual([]);
+		expect(harness.staticData(nodeName).state).toMatchObject({ horizon: null, seen: {} });
+		const first = await notify('account', 2);
+		expect(ids(await pollItems(harness, nodeName, parameters))).toEqual(ids(first));
+		expect(await pollItems(harness, nodeName, parameters)).toEqual([]);
 	});
 });

@@ -167,7 +167,9 @@ export function describeEventBehaviour(
 			body: { code: 'internal_error', message: 'The Hub is briefly unavailable' },
 		});
 		try {
-			await expect(harness.poll(trigger, { parameters: scenario.parameters, nodeName })).rejects.toThrow(/503|unavailable/i);
+			await expect(harness.poll(trigger, { parameters: scenario.parameters, nodeName })).rejects.toThrow(
+				/HTTP 503.*Request ID: req_/,
+			);
 		} finally {
 			await controlRequest(harness.hub, 'DELETE', '/__sandbox/faults');
 		}
