@@ -90,9 +90,12 @@ export function useNodeHarness(): NodeTestContext {
 	return context;
 }
 
-/** The seeded community (the sandbox has one). */
+/** The seeded community that Ada administers (only admins start topics). */
 export function seededCommunity(harness: Harness): { id: string; slug: string; name: string } {
-	const [community] = Object.values(harness.hub.state.data.communities);
+	const ada = harness.hub.info().users[0].id;
+	const community = Object.values(harness.hub.state.data.communities).find((candidate) =>
+		candidate.adminUserIds.includes(ada),
+	)!;
 	return { id: community.id, slug: community.slug, name: community.name };
 }
 
