@@ -75,7 +75,7 @@ describe('Agentic Developer Hub OAuth2 credential', () => {
 		['http://127.0.0.1', false],
 	])('shows the https warning in the form for %s: %s', (baseUrl, shown) => {
 		const notice = credential.properties.find((property) => property.name === 'insecureBaseUrlNotice')!;
-		expect(NodeHelpers.displayParameter({ baseUrl }, notice, null)).toBe(shown);
+		expect(NodeHelpers.displayParameter({ baseUrl }, notice, null, null)).toBe(shown);
 	});
 
 	it('does not inherit tokenExpiredStatusCode or ignoreSSLIssues from oAuth2Api', async () => {
