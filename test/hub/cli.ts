@@ -56,15 +56,16 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const hub = await startHub(options);
-	process.stdout.write(`${JSON.stringify(hub.info())}\n`);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;
 		stopping = true;
 		void hub.close().then(() => process.exit(0));
 	};
+	// Installed before the ready line, so a caller may signal as soon as it reads it.
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
+	process.stdout.write(`${JSON.stringify(hub.info())}\n`);
 }
 
 if (require.main === module) {
