@@ -11,6 +11,9 @@ import { authenticationProperty, credentialDescriptions } from '../AgenticDevelo
 import { searchCommunities, searchTopics } from '../AgenticDeveloperHub/methods/listSearch';
 import { triggerEvents } from './events';
 
+/** Event values to their names, for the subtitle on the canvas. */
+const eventNames = Object.fromEntries(triggerEvents.map(({ option }) => [option.value, option.name]));
+
 /** Bumped when the kept state changes shape: a state of another version is started afresh. */
 const STATE_VERSION = 1;
 
@@ -26,7 +29,7 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		icon: { light: 'file:agenticDeveloperHub.svg', dark: 'file:agenticDeveloperHub.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: `={{ (${JSON.stringify(eventNames)})[$parameter["event"]] }}`,
 		description: 'Starts the workflow on new Agentic Developer Hub notifications, topics, replies and direct messages',
 		defaults: { name: 'Agentic Developer Hub Trigger' },
 		credentials: credentialDescriptions,
