@@ -6,7 +6,7 @@ describe('Discussion', () => {
 	it('searches topics by a word in their title, across pages', async () => {
 		await hub.control('POST', '/__sandbox/activity/topics', {
 			user: 'ada@example.com',
-			communityId: seededCommunity(hub.harness).id,
+			communityId: seededCommunity(hub.harness.hub).id,
 			title: 'Zebra crossing',
 			body: 'stripes',
 			count: 120,
@@ -29,7 +29,7 @@ describe('Discussion', () => {
 		const [topic] = await hub.runJson({
 			resource: 'topic',
 			operation: 'create',
-			communityId: rl(seededCommunity(hub.harness).id),
+			communityId: rl(seededCommunity(hub.harness.hub).id),
 			title: 'Search target',
 			body: 'opening',
 		});

@@ -8,7 +8,7 @@ describe('List search (the "From List" pickers)', () => {
 
 	let threadTopicId: string;
 	beforeAll(async () => {
-		const community = seededCommunity(hub.harness);
+		const community = seededCommunity(hub.harness.hub);
 		await hub.control('POST', '/__sandbox/activity/topics', {
 			user: 'ada@example.com',
 			communityId: community.id,
@@ -40,7 +40,7 @@ describe('List search (the "From List" pickers)', () => {
 		expect(found.results.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
 			communities.map((community) => ({ name: community.name, value: community.id })).sort((a, b) => a.name.localeCompare(b.name)),
 		);
-		const mine = seededCommunity(hub.harness);
+		const mine = seededCommunity(hub.harness.hub);
 		expect((await search('searchCommunities', { filter: mine.name.toUpperCase() })).results).toEqual([
 			{ name: mine.name, value: mine.id },
 		]);
@@ -60,7 +60,7 @@ describe('List search (the "From List" pickers)', () => {
 	});
 
 	it('searchTopics uses the node\'s community (by slug) and the typed filter', async () => {
-		const community = seededCommunity(hub.harness);
+		const community = seededCommunity(hub.harness.hub);
 		const found = await search('searchTopics', {
 			parameters: { resource: 'topic', operation: 'getAll', communityId: rl(community.slug, 'slug') },
 			filter: 'Picker topic #14',

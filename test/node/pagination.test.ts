@@ -10,7 +10,7 @@ describe('Get Many pagination', () => {
 	let topicWithLongThread: string;
 
 	beforeAll(async () => {
-		const community = seededCommunity(hub.harness);
+		const community = seededCommunity(hub.harness.hub);
 		await hub.control('POST', '/__sandbox/activity/topics', {
 			user: 'ada@example.com',
 			communityId: community.id,
@@ -41,7 +41,7 @@ describe('Get Many pagination', () => {
 	});
 
 	it('Return All of topics spans 3 pages and equals the sandbox\'s full list', async () => {
-		const community = seededCommunity(hub.harness);
+		const community = seededCommunity(hub.harness.hub);
 		const expected = activeTopics(hub.harness.hub.state.data, community.id).map((topic) => topic.id);
 		expect(expected.length).toBeGreaterThan(200);
 		const before = await hub.requests(TOPICS);
@@ -52,7 +52,7 @@ describe('Get Many pagination', () => {
 	});
 
 	it('Limit 7 fetches exactly one page of topics and returns the first 7', async () => {
-		const community = seededCommunity(hub.harness);
+		const community = seededCommunity(hub.harness.hub);
 		const expected = activeTopics(hub.harness.hub.state.data, community.id).slice(0, 7).map((topic) => topic.id);
 		const before = await hub.requests(TOPICS);
 		const topics = await hub.runJson({ resource: 'topic', operation: 'getAll', communityId: rl(community.id), limit: 7 });

@@ -7,7 +7,7 @@ describe('Post', () => {
 		const [topic] = await hub.runJson({
 			resource: 'topic',
 			operation: 'create',
-			communityId: rl(seededCommunity(hub.harness).id),
+			communityId: rl(seededCommunity(hub.harness.hub).id),
 			title,
 			body: 'Opening post',
 		});
@@ -36,7 +36,7 @@ describe('Post', () => {
 
 		it('takes the topic from its web URL', async () => {
 			const topicId = await newTopic('By URL');
-			const url = `https://agenticdeveloperhub.com/c/${seededCommunity(hub.harness).slug}/t/${topicId}`;
+			const url = `https://agenticdeveloperhub.com/c/${seededCommunity(hub.harness.hub).slug}/t/${topicId}`;
 			const [post] = await hub.runJson({ resource: 'post', operation: 'reply', topicId: rl(url, 'url'), body: 'Hi' });
 			expect(post.topicId).toBe(topicId);
 		});

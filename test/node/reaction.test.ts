@@ -9,7 +9,7 @@ describe('Reaction', () => {
 		const [topic] = await hub.runJson({
 			resource: 'topic',
 			operation: 'create',
-			communityId: rl(seededCommunity(hub.harness).id),
+			communityId: rl(seededCommunity(hub.harness.hub).id),
 			title: 'React to me',
 			body: 'opening',
 		});

@@ -13,7 +13,7 @@ describe('Router: items, pairedItem and Continue On Fail', () => {
 		const topics = await hub.runJson({
 			resource: 'topic',
 			operation: 'getAll',
-			communityId: rl(seededCommunity(hub.harness).id),
+			communityId: rl(seededCommunity(hub.harness.hub).id),
 			limit: count,
 		});
 		return topics.map((topic) => String(topic.id));
@@ -69,7 +69,7 @@ describe('Router: items, pairedItem and Continue On Fail', () => {
 		const [id] = await someTopicIds(1);
 		const before = await hub.requests('GET /api/discussion/topics/:id');
 		const error = await hub.runError(
-			{ resource: 'topic', operation: 'create', communityId: rl(seededCommunity(hub.harness).id), title: '={{ $json.title }}', body: 'b' },
+			{ resource: 'topic', operation: 'create', communityId: rl(seededCommunity(hub.harness.hub).id), title: '={{ $json.title }}', body: 'b' },
 			{ items: [{ json: { title: '' } }, { json: { title: 'never sent' } }] },
 		);
 		expect(error.message).toBe('"Title" must not be empty [item 0]');

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
 import { createHarness, type Harness } from '../harness';
+import type { Hub } from '../hub';
 import { controlRequest } from '../hub/testing';
 
 export const node = new AgenticDeveloperHub();
@@ -91,9 +92,9 @@ export function useNodeHarness(): NodeTestContext {
 }
 
 /** The seeded community that Ada administers (only admins start topics). */
-export function seededCommunity(harness: Harness): { id: string; slug: string; name: string } {
-	const ada = harness.hub.info().users[0].id;
-	const community = Object.values(harness.hub.state.data.communities).find((candidate) =>
+export function seededCommunity(hub: Hub): { id: string; slug: string; name: string } {
+	const ada = hub.info().users[0].id;
+	const community = Object.values(hub.state.data.communities).find((candidate) =>
 		candidate.adminUserIds.includes(ada),
 	)!;
 	return { id: community.id, slug: community.slug, name: community.name };

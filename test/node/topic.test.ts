@@ -2,7 +2,7 @@ import { rl, seededCommunity, useNodeHarness } from './support';
 
 describe('Topic', () => {
 	const hub = useNodeHarness();
-	const community = () => seededCommunity(hub.harness);
+	const community = () => seededCommunity(hub.harness.hub);
 
 	async function createTopic(title = 'Release notes for the node') {
 		const [topic] = await hub.runJson({

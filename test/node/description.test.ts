@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { node } from './support';
+
+const folder = join(__dirname, '..', '..', 'nodes', 'AgenticDeveloperHub');
+const properties = node.description.properties;
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+
+/** Properties shown for one resource and operation (by their displayOptions). */
+function shownFor(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((property) => {
+		const show = property.displayOptions?.show ?? {};
+		return (show.resource ?? [resource]).includes(resource) && (show.operation ?? [operation]).includes(operation);
+	});
+}
+
+const resources = (properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[]).map(
+	(option) => String(option.value),
+);
+const operationsOf = (resource: string) =>
+	(
+		properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+		)!.options as INodePropertyOptions[]
+	).map((option) => String(option.value));
+const allOperations = resources.flatMap((resource) => operationsOf(resource).map((operation) => [resource, operation]));
+
+describe('Node description', () => {
+	it('offers every resource and operation of the issue', () => {
+		expect(Object.fromEntries(resources.map((resource) => [resource, operationsOf(resource).sort()]))).toEqual({
+			directMessage: ['getAllChats', 'getAllMessages', 'markRead', 'send', 'startChat'],
+			discussion: ['search'],
+			integration: ['connect', 'disconnect', 'getAllConnections', 'getAllProviders', 'performAction', 'sync'],
+			notification: ['archive', 'getAll', 'getUnreadCount', 'markAllRead', 'markRead', 'markUnread'],
+			post: ['delete', 'getAll', 'reply'],
+			reaction: ['add', 'getAll', 'remove'],
+			topic: ['create', 'delete', 'get', 'getAll', 'update'],
+			user: ['getMe'],
+		});
+	});
+
+	it('has an operation file per operation, grouped by resource', () => {
+		for (const [resource, operation] of allOperations) {
+			expect(existsSync(join(folder, 'actions', resource, `${operation}.operation.ts`))).toBe(true);
+		}
+	});
+
+	it('is usable as a tool, with OAuth2 as the default authentication and both credentials', () => {
+		expect(node.description.usableAsTool).toBe(true);
+		const authentication = properties.find((property) => property.name === 'authentication')!;
+		expect(authentication.default).toBe('oAuth2');
+		expect(node.description.credentials?.map((credential) => credential.name)).toEqual([
+			'agenticDeveloperHubOAuth2Api',
+			'agenticDeveloperHubApi',
+		]);
+	});
+
+	it('has light and dark icons that exist', () => {
+		expect(node.description.icon).toEqual({ light: 'file:agenticDeveloperHub.svg', dark: 'file:agenticDeveloperHub.dark.svg' });
+		expect(existsSync(join(folder, 'agenticDeveloperHub.svg'))).toBe(true);
+		expect(existsSync(join(folder, 'agenticDeveloperHub.dark.svg'))).toBe(true);
+	});
+
+	it('has a codex file with categories and documentation links', () => {
+		const codex = JSON.parse(readFileSync(join(folder, 'AgenticDeveloperHub.node.json'), 'utf8'));
+		expect(codex.node).toBe(`${manifest.name}.${node.description.name}`);
+		expect(codex.categories.length).toBeGreaterThan(0);
+		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
+	});
+
+	it('gives every Get Many a Return All and a Limit (default 50, at least 1)', () => {
+		const getManys = allOperations.filter(([, operation]) => operation.startsWith('getAll') || operation === 'search');
+		expect(getManys.length).toBe(9);
+		for (const [resource, operation] of getManys) {
+			const shown = shownFor(resource, operation);
+			expect(shown.some((property) => property.name === 'returnAll')).toBe(true);
+			const limit = shown.find((property) => property.name === 'limit')!;
+			expect(limit.default).toBe(50);
+			expect(limit.typeOptions?.minValue).toBe(1);
+		}
+	});
+
+	it('offers Simplify on the wide outputs', () => {
+		for (const [resource, operation] of [
+			['topic', 'get'],
+			['topic', 'getAll'],
+			['post', 'getAll'],
+			['discussion', 'search'],
+			['notification', 'getAll'],
+			['integration', 'getAllConnections'],
+		]) {
+			expect(shownFor(resource, operation).some((property) => property.name === 'simplify')).toBe(true);
+		}
+	});
+
+	it('puts "From List" first on every resource locator, with URL modes validated', () => {
+		const locators = properties.filter((property) => property.type === 'resourceLocator');
+		expect(new Set(locators.map((locator) => locator.name))).toEqual(
+			new Set(['communityId', 'topicId', 'postId', 'parentPostId', 'chatId', 'notificationId', 'connectionId', 'ecosystemId']),
+		);
+		for (const locator of locators) {
+			expect(locator.modes![0].name).toBe('list');
+			expect(locator.modes!.some((mode) => mode.name === 'id')).toBe(true);
+			const url = locator.modes!.find((mode) => mode.name === 'url');
+			if (url) expect(url.extractValue).toBeDefined();
+		}
+	});
+
+	it('describes every parameter, so that an AI agent knows what to fill in', () => {
+		const fields = properties
+			.filter((property) => !['resource', 'operation', 'authentication'].includes(property.name))
+			.flatMap((property) =>
+				property.type === 'collection' ? (property.options as INodeProperties[]) : [property],
+			);
+		const undocumented = fields.filter((property) => !property.description).map((property) => property.name);
+		expect(undocumented).toEqual([]);
+	});
+});
