@@ -99,6 +99,16 @@ async function newMessagesOf(context: IPollFunctions, chat: Chat, mark: FeedMark
 	return await readNewMessages(fetchPage, isNew, UNKNOWN_CHAT_PAGE_SIZE);
 }
 
+/** One row per chat, its newest: a chat read twice during one poll is read once. */
+function latestPerChat(chats: Chat[]): Chat[] {
+	const latest = new Map<string, Chat>();
+	for (const chat of chats) {
+		const known = latest.get(chat.chatId);
+		if (!known || (chat.lastMessage?.seq ?? 0) > (known.lastMessage?.seq ?? 0)) latest.set(chat.chatId, chat);
+	}
+	return [...latest.values()];
+}
+
 function byTimeSent(a: Message, b: Message): number {
 	return timeOf(a.dateSent) - timeOf(b.dateSent) || a.chatId.localeCompare(b.chatId) || a.seq - b.seq;
 }
@@ -120,7 +130,7 @@ export const directMessageEvent: TriggerEvent = {
 		const previous = state as unknown as FeedMark;
 		const { fresh, mark } = await pollFeed(chatsOf(this), previous);
 		const items: Message[] = [];
-		for (const chat of fresh) {
+		for (const chat of latestPerChat(fresh)) {
 			const messages = await newMessagesOf(this, chat, previous);
 			const newest = messages[messages.length - 1];
 			// Messages sent after the chat list was read are handled now: remember them as read.

@@ -69,7 +69,7 @@ export async function pollFeed<T>(feed: Feed<T>, mark: FeedMark): Promise<{ fres
 	const rows = await scanNewestFirst(feed, stopBelow, firstPageSize(mark));
 	const since = mark.since === null ? null : timeOf(mark.since);
 	const fresh = rows.filter(
-		(row) => !(feed.id(row) in mark.seen) && (since === null || timeOf(feed.bornAt(row)) >= since),
+		(row) => !Object.hasOwn(mark.seen, feed.id(row)) && (since === null || timeOf(feed.bornAt(row)) >= since),
 	);
 	const { horizon, tied } = newHorizon(feed, rows, mark.horizon);
 	const seen = { ...mark.seen, ...Object.fromEntries(fresh.map((row) => [feed.id(row), feed.bornAt(row)])) };
