@@ -64,6 +64,7 @@ describe('Integration', () => {
 			const connection = await connectTwilio('AC-connect-test');
 			expect(connection).toMatchObject({ provider: 'twilio', serviceType: 'sms', status: 'active', username: 'AC-connect-test' });
 			expect(JSON.stringify(connection)).not.toContain('twilio-secret-token');
+			expect(hub.harness.logs.join('\n')).not.toContain('twilio-secret-token');
 		});
 
 		it('connects an app-password provider', async () => {
@@ -94,6 +95,24 @@ describe('Integration', () => {
 			expect(error.message).toBe('"Provider Fields (JSON)" is not valid JSON [item 0]');
 			expect(JSON.stringify(error)).not.toContain('sekrit-value');
 			expect(await hub.requests()).toBe(before);
+		});
+
+		it('keeps secrets out of a Continue On Fail error item', async () => {
+			const output = await hub.runJson(
+				{
+					resource: 'integration',
+					operation: 'connect',
+					providerId: 'twilio',
+					serviceType: 'sms',
+					ecosystemId: rl('no-such-ecosystem'),
+					fields: JSON.stringify({ accountSid: 'AC9', authToken: 'very-secret-auth', fromNumber: '+14155550100' }),
+				},
+				{ continueOnFail: true },
+			);
+			expect(output).toHaveLength(1);
+			expect(output[0].error).toMatch(/ecosystem/i);
+			expect(JSON.stringify(output)).not.toContain('very-secret-auth');
+			expect(hub.harness.logs.join('\n')).not.toContain('very-secret-auth');
 		});
 
 		it('reports the Hub\'s complaint about a missing provider field', async () => {
