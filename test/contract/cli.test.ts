@@ -124,17 +124,22 @@ describe('CLI: npm run hub', () => {
 		expect((await second.exited).code).toBe(0);
 	});
 
-	it('refuses unknown or malformed arguments with exit code 2 and nothing on stdout', async () => {
-		for (const args of [['--bogus'], ['--port', 'eighty'], ['--state']]) {
+	it('refuses unknown or malformed arguments with exit code 2, an unacceptable redirect URI with 1, printing nothing', async () => {
+		for (const [args, expected] of [
+			[['--bogus'], 2],
+			[['--port', 'eighty'], 2],
+			[['--state'], 2],
+			[['--redirect-uri', 'http://example.com/cb'], 1],
+		] as Array<[string[], number]>) {
 			const child = spawn(process.execPath, [TS_NODE, '--transpile-only', 'test/hub/cli.ts', ...args], { cwd: ROOT });
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-			expect(code).toBe(2);
+			expect(code).toBe(expected);
 			expect(stdout).toBe('');
-			expect(stderr).toContain('usage: npm run hub');
+			expect(stderr).toContain(expected === 2 ? 'usage: npm run hub' : 'must be HTTPS');
 		}
 	});
 

@@ -9,6 +9,7 @@ import type { AuthContext, HubState, Scope } from './state';
 import { authenticateRequest, bearerToken } from './oauth/authenticate';
 import { registerOAuthRoutes } from './oauth/routes';
 import { seedAuth } from './oauth/seed';
+import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from './oauth/redirectUris';
 import { registerResourceRoutes } from './resources';
 import { seedResources } from './resources/seed';
 import { registerControlRoutes } from './control';
@@ -81,6 +82,8 @@ export class Hub {
 			stateFile: options.stateFile,
 			rateLimit: options.rateLimit ?? 0,
 		};
+		const rejected = this.options.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
+		if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
 		this.settings = this.initialSettings();
 		this.state = (this.options.stateFile && loadState(this.options.stateFile)) || this.freshState();
 		registerOAuthRoutes(this.router);
@@ -96,6 +99,8 @@ export class Hub {
 	/** `POST /__sandbox/reset`: fresh seed, counters, faults, clock and settings. */
 	reset(): void {
 		this.clock.reset();
+		const rejected = this.options.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
+		if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
 		this.settings = this.initialSettings();
 		this.counters = newCounters();
 		this.faults.clear();

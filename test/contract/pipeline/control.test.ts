@@ -63,6 +63,10 @@ describe('control API', () => {
 			expect(result.body).toMatchObject({ code: 'validation_error', field: 'redirectUris' });
 		});
 
+		it('applies the same rule to the default client\'s redirect URIs at start', async () => {
+			await expect(startHub({ redirectUris: ['http://example.com/callback'] })).rejects.toThrow(/must be HTTPS/);
+		});
+
 		it('refuses an empty list', async () => {
 			const result = await hubRequest(hub, 'POST', '/__sandbox/clients', { body: { redirectUris: [] } });
 			expect(result.status).toBe(400);

@@ -4,7 +4,8 @@ import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { addClient } from '../oauth/seed';
 import { createPersonalToken, revokeFamily } from '../oauth/tokens';
-import { isAcceptableRedirectUri, resolveUser, userRef } from './shared';
+import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from '../oauth/redirectUris';
+import { resolveUser, userRef } from './shared';
 
 const clientInput = z.object({
 	redirectUris: z.array(z.string().min(1).max(2000)).min(1).max(20),
@@ -24,12 +25,7 @@ export function registerAuthControlRoutes(router: Router): void {
 		const input = validate(clientInput, req.body);
 		const rejected = input.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
 		if (rejected !== undefined) {
-			throw new HubError(
-				400,
-				'validation_error',
-				'Redirect URIs must be HTTPS, or http://localhost:<port>/... or http://127.0.0.1:<port>/...',
-				{ field: 'redirectUris' },
-			);
+			throw new HubError(400, 'validation_error', REDIRECT_URI_RULE, { field: 'redirectUris' });
 		}
 		const { clientId, clientSecret, redirectUris } = addClient(hub, hub.state.auth, {
 			name: input.name ?? 'Test app',

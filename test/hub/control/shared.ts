@@ -13,16 +13,3 @@ export function resolveUser(hub: Hub, ref: string): string {
 	if (!user) throw notFound(`User ${ref}`);
 	return user.id;
 }
-
-/** Redirect URIs the Hub accepts at registration (hub-api.md 1.1). */
-export function isAcceptableRedirectUri(value: string): boolean {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		return false;
-	}
-	if (url.hash || url.username || url.password) return false;
-	if (url.protocol === 'https:') return true;
-	return url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname) && url.port !== '';
-}
