@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeParameters, INodeType } from 'n8n-workflow';
 import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
 import * as loadOptions from '../../nodes/AgenticDeveloperHub/methods/loadOptions';
 import { rl, seededCommunity, useNodeHarness } from './support';
@@ -7,7 +7,7 @@ import { rl, seededCommunity, useNodeHarness } from './support';
  * The harness runs list-search methods in n8n-core's LoadOptionsContext, the same context n8n
  * gives loadOptions methods; this node type exposes each loadOptions method there.
  */
-const probe = new AgenticDeveloperHub();
+const probe: INodeType = new AgenticDeveloperHub();
 probe.methods = {
 	...probe.methods,
 	listSearch: Object.fromEntries(

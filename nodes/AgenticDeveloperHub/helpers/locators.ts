@@ -1,7 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { HubContext } from '../transport';
-import { hubRequest } from './api';
 import { URL_PATTERNS } from '../descriptions/locators';
+import { hubRequest } from './api';
+import { invalidInput } from './validation';
 
 export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem';
 
@@ -34,10 +35,13 @@ export function readLocator(
 	if (pattern && (mode === 'url' || /^https?:\/\//i.test(text))) {
 		const match = new RegExp(pattern).exec(text);
 		if (!match) {
-			throw new NodeOperationError(this.getNode(), `"${field}" is not a valid Hub ${kind} URL [item ${itemIndex}]`, {
+			throw invalidInput(
+				this,
+				field,
+				`is not a valid Hub ${kind} URL`,
 				itemIndex,
-				description: `Expected a URL like the placeholder of the "${field}" field, got "${text}"`,
-			});
+				`Expected a URL like the placeholder of the "${field}" field, got "${text}"`,
+			);
 		}
 		return { mode: 'url', value: match[1] };
 	}
@@ -54,10 +58,7 @@ export function requireLocator(
 ): string {
 	const located = readLocator.call(this, raw, kind, field, itemIndex);
 	if (!located) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is required [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Choose the ${kind} from the list, or enter its ID`,
-		});
+		throw invalidInput(this, field, 'is required', itemIndex, `Choose the ${kind} from the list, or enter its ID`);
 	}
 	return located.value;
 }

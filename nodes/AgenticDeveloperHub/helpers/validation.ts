@@ -1,11 +1,11 @@
-import { jsonParse, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse, NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 /**
  * Input checks that run before any request. Each error names the field (by its display name)
  * and the item, so that a user or an AI agent knows exactly what to fix.
  */
 export function invalidInput(
-	context: IExecuteFunctions,
+	context: { getNode(): INode },
 	field: string,
 	problem: string,
 	itemIndex: number,
