@@ -2,7 +2,8 @@ import { randomUUID } from 'crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { Clock } from './core/clock';
-import { HubError, renderError, type ErrorShape } from './core/errors';
+import { HubError, type ErrorShape } from './core/errors';
+import { errorToReply, requestUrl, writeReply } from './core/respond';
 import { DEFAULT_MAX_BODY_BYTES, parseBody, readRawBody, type HubRequest } from './core/http';
 import { Router, type Reply, type Route } from './core/router';
 import type { AuthContext, HubState, Scope } from './state';
@@ -15,7 +16,7 @@ import { seedResources } from './resources/seed';
 import { registerControlRoutes } from './control';
 import { loadState, saveState } from './persistence';
 import { countExecution, countResponse, newCounters, type Counters } from './middleware/counters';
-import { FaultInjector, type FaultSpec } from './middleware/faults';
+import { FaultInjector, faultReply, type FaultSpec } from './middleware/faults';
 import { RateLimiter } from './middleware/rateLimit';
 import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
 
@@ -175,7 +176,7 @@ export class Hub {
 		let errorShape: ErrorShape = url.pathname.startsWith('/api/integrations') ? 'problem' : 'default';
 		let label = `${method} ${url.pathname}`;
 		const finish = (reply: Reply) => {
-			this.send(response, requestId, reply);
+			writeReply(response, requestId, reply);
 			if (!isControl) countResponse(this.counters, label, reply.status);
 		};
 		try {
@@ -231,7 +232,7 @@ export class Hub {
 			finish(reply);
 			this.persist();
 		} catch (error) {
-			finish(this.errorReply(error, errorShape, label));
+			finish(errorToReply(error, errorShape, label));
 		}
 	}
 
@@ -240,31 +241,12 @@ export class Hub {
 		try {
 			return await route.handler({ hub: this, req });
 		} catch (error) {
-			return this.errorReply(error, errorShape, route.label);
+			return errorToReply(error, errorShape, route.label);
 		}
 	}
 
-	private errorReply(error: unknown, errorShape: ErrorShape, label: string): Reply {
-		const hubError =
-			error instanceof HubError ? error : new HubError(500, 'internal_error', 'The sandbox Hub hit an unexpected error');
-		if (!(error instanceof HubError)) {
-			// Only the error's class: request bodies and messages may carry secrets.
-			process.stderr.write(`sandbox hub: ${label} failed: ${(error as Error)?.name}\n`);
-		}
-		const rendered = renderError(hubError, errorShape);
-		return {
-			status: rendered.status,
-			body: rendered.body,
-			headers: { 'Content-Type': rendered.contentType, ...rendered.headers },
-		};
-	}
-
-	/** `reset`, a replacement reply, or undefined to go on (after any delay). */
-	private async applyFault(
-		fault: FaultSpec,
-		message: IncomingMessage,
-		errorShape: ErrorShape,
-	): Promise<Reply | 'reset' | undefined> {
+	/** `reset` (socket destroyed), a replacement reply, or undefined to go on after any delay. */
+	private async applyFault(fault: FaultSpec, message: IncomingMessage, shape: ErrorShape): Promise<Reply | 'reset' | undefined> {
 		if (fault.delayMs) {
 			await new Promise<void>((resolve) => {
 				const timer = setTimeout(() => {
@@ -278,39 +260,7 @@ export class Hub {
 			message.socket.destroy();
 			return 'reset';
 		}
-		if (fault.status === undefined) return undefined;
-		const headers = { ...(fault.headers ?? {}) };
-		if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
-		const code = fault.status === 429 ? 'rate_limited' : fault.status >= 500 ? 'internal_error' : 'injected_fault';
-		const rendered = this.errorReply(new HubError(fault.status, code, `Injected fault (${fault.status})`), errorShape, '');
-		return { ...rendered, headers: { ...rendered.headers, ...headers } };
-	}
-
-	private send(response: ServerResponse, requestId: string, reply: Reply): void {
-		if (response.headersSent || response.destroyed) return;
-		const headers: Record<string, string> = { 'X-Request-Id': requestId, ...(reply.headers ?? {}) };
-		let payload = '';
-		if (reply.html !== undefined) {
-			headers['Content-Type'] ??= 'text/html; charset=utf-8';
-			payload = reply.html;
-		} else if (reply.text !== undefined) {
-			headers['Content-Type'] ??= 'text/plain; charset=utf-8';
-			payload = reply.text;
-		} else if (reply.body !== undefined && reply.status !== 204) {
-			headers['Content-Type'] ??= 'application/json';
-			payload = JSON.stringify(reply.body);
-		}
-		response.writeHead(reply.status, headers);
-		response.end(payload);
-	}
-}
-
-/** The request target as a URL; `//x` is a path here, not a host, and garbage becomes `/`. */
-function requestUrl(target: string | undefined): URL {
-	try {
-		return new URL(`http://sandbox.invalid${target?.startsWith('/') ? target : '/'}`);
-	} catch {
-		return new URL('http://sandbox.invalid/');
+		return fault.status === undefined ? undefined : faultReply({ ...fault, status: fault.status }, shape);
 	}
 }
 

@@ -1,4 +1,7 @@
 import { randomUUID } from 'crypto';
+import { HubError, type ErrorShape } from '../core/errors';
+import { errorToReply } from '../core/respond';
+import type { Reply } from '../core/router';
 
 /** `POST /__sandbox/faults` (interfaces.md section 2). */
 export interface FaultSpec {
@@ -51,4 +54,13 @@ export class FaultInjector {
 		if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
 		return fault;
 	}
+}
+
+/** What a fault with a `status` answers instead of the route: its body, or an error in the route's shape. */
+export function faultReply(fault: FaultSpec & { status: number }, shape: ErrorShape): Reply {
+	const headers = { ...(fault.headers ?? {}) };
+	if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
+	const code = fault.status === 429 ? 'rate_limited' : fault.status >= 500 ? 'internal_error' : 'injected_fault';
+	const rendered = errorToReply(new HubError(fault.status, code, `Injected fault (${fault.status})`), shape, '');
+	return { ...rendered, headers: { ...rendered.headers, ...headers } };
 }
