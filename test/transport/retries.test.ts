@@ -38,8 +38,11 @@ describe('transport retries', () => {
 
 	it('429 with the sandbox rate limit itself: waits and succeeds', async () => {
 		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { rateLimit: 2 });
-		// Between the waits the minute must really pass for the limiter: move the sandbox clock.
+		// Retry-After runs to the end of the current minute (up to 60 s): allow that long a wait,
+		// and let the wait pass on the sandbox clock instead of sleeping.
 		setRetryPolicy({
+			maxRetryAfterMs: 60_000,
+			totalBudgetMs: 10 * 60_000,
 			sleep: async (ms) => {
 				recorded.waits.push(ms);
 				harness.hub.clock.advance(ms);
