@@ -136,7 +136,9 @@ describe('transport retries', () => {
 	});
 
 	it('stops when the total time budget would be exceeded', async () => {
-		setRetryPolicy({ baseDelayMs: 800, totalBudgetMs: 1000 });
+		// The first backoff (20-40 s) fits in 50 s, the second (40-80 s) does not; wall-clock time is
+		// negligible next to these, so the outcome does not depend on how fast the test runs.
+		setRetryPolicy({ baseDelayMs: 40_000, maxDelayMs: 80_000, totalBudgetMs: 50_000 });
 		await fault({ method: 'GET', path: '/api/auth/me', count: 50, status: 502, body: { code: 'internal_error', message: 'Down' } });
 
 		const outcome = await runProbe(harness, me);
