@@ -161,6 +161,10 @@ describe('errors and bad input', () => {
 			await hubRequest(hub, 'GET', '/api/auth/me', { token: `${tokens.access_token}x` }),
 			await hubRequest(hub, 'POST', '/api/chat/dms', { token: tokens.access_token, body: { recipientId: tokens.refresh_token } }),
 			await hubRequest(hub, 'POST', '/api/chat/dms', { token, body: `{"recipientId":"${client.clientSecret}` }),
+			await hubRequest(hub, 'POST', '/api/content/reactions', {
+				token,
+				body: { targetKind: tokens.refresh_token, targetId: 'x', emoji: 'x' },
+			}),
 			await tokenRequest(hub, '/api/auth/refresh', {
 				grant_type: 'refresh_token',
 				refresh_token: tokens.access_token,

@@ -11,5 +11,8 @@ export function validate<T extends z.ZodTypeAny>(
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-	throw new HubError(400, code, `${field}: ${issue.message}`, code === 'validation_error' ? { field } : {});
+	// zod's enum message quotes the value it received, which may be anything (even a secret).
+	const message =
+		issue.code === 'invalid_enum_value' ? `must be one of: ${issue.options.join(', ')}` : issue.message;
+	throw new HubError(400, code, `${field}: ${message}`, code === 'validation_error' ? { field } : {});
 }
