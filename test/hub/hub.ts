@@ -229,8 +229,8 @@ export class Hub {
 			const reply = await this.run(route, req, errorShape);
 			if (call) storeReply(this, call, reply);
 			if (reply.status >= 200 && reply.status < 300 && !isControl) countExecution(this.counters, route.label);
-			finish(reply);
 			this.persist();
+			finish(reply);
 		} catch (error) {
 			finish(errorToReply(error, errorShape, label));
 		}
