@@ -2,7 +2,7 @@ import { ALL_SCOPES, type Scope } from '../state';
 
 /** What the consent page says each scope grants (hub-api.md 1.2). */
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
-	'profile:read': "Read your profile",
+	'profile:read': 'Read your profile',
 	'discussions:read': 'Read forum topics, posts, reactions, direct messages and notifications',
 	'discussions:write':
 		'Post replies, create, edit and delete topics and posts, react, send direct messages and change notification state',
