@@ -12,7 +12,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { hubApiError, networkError, reconnectError, type AuthKind, type ErrorContext } from './errorMessages';
-import { headerValue, isTokenExpired, parseHubError, type HttpResponseParts } from './hubError';
+import { networkReason, responseOf } from './failedCall';
+import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { credentialSecrets } from './redact';
 import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
@@ -64,43 +65,6 @@ function baseUrlOf(ctx: HubContext, credentials: ICredentialDataDecryptedObject,
 	return baseUrl;
 }
 
-/** The parts of a failed HTTP call; absent when no response arrived (reset, refused, timeout). */
-function responseOf(error: unknown): HttpResponseParts | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } })?.response;
-		if (response && typeof response.status === 'number') {
-			return {
-				status: response.status,
-				headers: (response.headers ?? {}) as Record<string, unknown>,
-				body: response.data,
-			};
-		}
-	}
-	return undefined;
-}
-
-const NETWORK_REASONS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ECONNREFUSED: 'the connection was refused',
-	ETIMEDOUT: 'the connection timed out',
-	ECONNABORTED: 'the request timed out',
-	EPIPE: 'the connection was closed',
-	EHOSTUNREACH: 'the host is unreachable',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be resolved',
-};
-
-function networkReason(error: unknown): string | undefined {
-	for (let current = error, depth = 0; current && depth < 4; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
-		if (/socket hang up/i.test(String((current as Error).message))) return 'the connection was closed';
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
 interface SentResponse {
 	body: unknown;
 	statusCode: number;
@@ -122,6 +86,12 @@ export async function sendHubRequest(
 	const credentialType = credentialTypeFor(auth);
 	const credentials = await ctx.getCredentials(credentialType, itemIndex);
 	const baseUrl = baseUrlOf(ctx, credentials, itemIndex);
+	if (auth === 'oAuth2' && !accessTokenOf(credentials)) {
+		throw new NodeOperationError(ctx.getNode(), 'The Agentic Developer Hub OAuth2 credential is not connected yet', {
+			description: 'Open the credential and click "Connect my account" to sign in to the Hub, then run the workflow again.',
+			itemIndex,
+		});
+	}
 	const errorContext: ErrorContext = {
 		node: ctx.getNode(),
 		itemIndex,
