@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	randomString,
 	type IAllExecuteFunctions,
@@ -14,7 +13,7 @@ import {
 import { hubApiError, networkError, reconnectError, type AuthKind, type ErrorContext } from './errorMessages';
 import { networkReason, responseOf } from './failedCall';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
-import { credentialSecrets } from './redact';
+import { credentialSecrets, redact } from './redact';
 import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
@@ -151,7 +150,8 @@ export async function sendHubRequest(
 			const response = responseOf(error);
 			if (!response) {
 				const reason = networkReason(error);
-				if (!reason) throw error instanceof NodeApiError ? error : networkError(errorContext, baseUrl, 'the request failed');
+				// Never rethrow n8n's own error: it can carry the request options, Authorization included.
+				if (!reason) throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
 				const delay = backoffDelayMs(policy, budget.retries + 1);
 				if (retryable && budget.allows(delay)) {
 					await budget.wait(delay);
