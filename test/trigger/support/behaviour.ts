@@ -4,6 +4,7 @@ import type { Harness } from '../../harness';
 import { controlRequest } from '../../hub/testing';
 import {
 	counters,
+	expectNoSecrets,
 	freshNodeName,
 	measureResponseBytes,
 	pollItems,
@@ -146,10 +147,10 @@ export function describeEventBehaviour(
 			const created = await scenario.create(burst, 'before idle, one millisecond').finally(() => clock.mockRestore());
 			expectEmittedExactlyOnce(await poll(nodeName), created, scenario.groupOf);
 			const before = await counters(harness.hub);
-			const { result, bytes } = await measureResponseBytes(harness.hub, async () => await poll(nodeName));
+			const { result, bytes } = await measureResponseBytes(harness, async () => await poll(nodeName));
 			expect(result).toEqual([]);
 			expect(requestsBetween(before, await counters(harness.hub))).toBe(1);
-			process.stdout.write(`[trigger] ${scenario.title}: idle poll after a burst of ${burst}: 1 request, ${bytes} bytes\n`);
+			process.stdout.write(`[trigger] ${scenario.title}: idle poll after a burst of ${burst}: 1 request, ${bytes} response body bytes\n`);
 		}
 	});
 
@@ -166,13 +167,16 @@ export function describeEventBehaviour(
 			status: 503,
 			body: { code: 'internal_error', message: 'The Hub is briefly unavailable' },
 		});
+		let failure: Error | undefined;
 		try {
-			await expect(harness.poll(trigger, { parameters: scenario.parameters, nodeName })).rejects.toThrow(
-				/HTTP 503.*Request ID: req_/,
-			);
+			await harness.poll(trigger, { parameters: scenario.parameters, nodeName });
+		} catch (error) {
+			failure = error as Error;
 		} finally {
 			await controlRequest(harness.hub, 'DELETE', '/__sandbox/faults');
 		}
+		expect(failure?.message).toMatch(/HTTP 503.*Request ID: req_/);
+		expectNoSecrets(harness, { message: failure?.message, description: (failure as { description?: string }).description });
 		expect(harness.staticData(nodeName)).toEqual(stateBefore);
 		expectEmittedExactlyOnce(await poll(nodeName), created, scenario.groupOf);
 		expect(await poll(nodeName)).toEqual([]);
@@ -184,8 +188,10 @@ export function describeEventBehaviour(
 		const created = await oauth.create(3, 'after expiry');
 		await controlRequest(harness.hub, 'POST', '/__sandbox/expire-access-tokens', {});
 		const before = await counters(harness.hub);
-		expectEmittedExactlyOnce(await poll(nodeName, oauth.parameters), created, oauth.groupOf);
+		const emitted = await poll(nodeName, oauth.parameters);
+		expectEmittedExactlyOnce(emitted, created, oauth.groupOf);
 		expect((await counters(harness.hub)).refreshes - before.refreshes).toBe(1);
+		expectNoSecrets(harness, { emitted, state: harness.staticData(nodeName) });
 		expect(await poll(nodeName, oauth.parameters)).toEqual([]);
 	});
 }

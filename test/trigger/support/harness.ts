@@ -1,6 +1,8 @@
+import { createServer, request as httpRequest } from 'http';
+import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { AgenticDeveloperHubTrigger } from '../../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
-import { createHarness, type Harness } from '../../harness';
+import { API_TOKEN_CREDENTIAL, createHarness, type Harness } from '../../harness';
 import type { Hub } from '../../hub';
 import { controlRequest } from '../../hub/testing';
 
@@ -12,6 +14,23 @@ export async function triggerHarness(): Promise<Harness> {
 	harness.useApiToken();
 	await harness.connectOAuth2();
 	return harness;
+}
+
+/** Every secret the harness holds for Ada: none may show up in outputs, errors, state or logs. */
+export function secretsOf(harness: Harness): string[] {
+	const oauth = harness.storedCredential('agenticDeveloperHubOAuth2Api');
+	const tokens = (oauth.oauthTokenData ?? {}) as IDataObject;
+	const apiToken = harness.storedCredential(API_TOKEN_CREDENTIAL).apiToken;
+	return [apiToken, oauth.clientSecret, tokens.access_token, tokens.refresh_token]
+		.filter((secret): secret is string => typeof secret === 'string' && secret.length > 0);
+}
+
+/** Fails when any of the harness's secrets appears in `material` (serialized) or in the run logs. */
+export function expectNoSecrets(harness: Harness, material: unknown): void {
+	const text = `${JSON.stringify(material)}\n${harness.logs.join('\n')}`;
+	const secrets = secretsOf(harness);
+	expect(secrets.length).toBeGreaterThanOrEqual(3);
+	for (const secret of secrets) expect(text.includes(secret)).toBe(false);
 }
 
 let nodeCount = 0;
@@ -54,21 +73,32 @@ export function requestsBetween(before: Counters, after: Counters): number {
 	return total(after) - total(before);
 }
 
-/** Response body bytes the Hub sends while `run` runs (API routes only), counted in-process. */
-export async function measureResponseBytes<T>(hub: Hub, run: () => Promise<T>): Promise<{ result: T; bytes: number }> {
-	type Send = (response: { req?: { url?: string } }, requestId: string, reply: { body?: unknown }) => void;
-	const target = hub as unknown as { send: Send };
-	const original = target.send;
+/**
+ * Response body bytes, as they cross the wire, of the Hub API calls the
+ * personal-token credential makes while `run` runs: its Base URL points at a counting proxy.
+ */
+export async function measureResponseBytes<T>(harness: Harness, run: () => Promise<T>): Promise<{ result: T; bytes: number }> {
 	let bytes = 0;
-	const spy = jest.spyOn(target, 'send').mockImplementation(function (this: unknown, response, requestId, reply) {
-		if (!response.req?.url?.startsWith('/__sandbox') && reply.body !== undefined) {
-			bytes += Buffer.byteLength(JSON.stringify(reply.body));
-		}
-		return original.call(this, response, requestId, reply);
+	const target = new URL(harness.hub.url);
+	const proxy = createServer((request, response) => {
+		const upstream = httpRequest(
+			{ host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers },
+			(answer) => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.on('data', (chunk: Buffer) => (bytes += chunk.length));
+				answer.pipe(response);
+			},
+		);
+		request.pipe(upstream);
 	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const stored = harness.storedCredential(API_TOKEN_CREDENTIAL);
+	harness.setCredentialData(API_TOKEN_CREDENTIAL, { ...stored, baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
 	try {
 		return { result: await run(), bytes };
 	} finally {
-		spy.mockRestore();
+		harness.setCredentialData(API_TOKEN_CREDENTIAL, stored);
+		proxy.closeAllConnections();
+		await new Promise<void>((resolve) => proxy.close(() => resolve()));
 	}
 }
