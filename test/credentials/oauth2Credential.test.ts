@@ -42,15 +42,21 @@ describe('Agentic Developer Hub OAuth2 credential', () => {
 		expect(resolved.scope).toBe('profile:read discussions:read');
 	});
 
-	it('ignores a stored scope or token URL: the hidden defaults win', async () => {
+	it('ignores a stored token URL or grant type: the hidden defaults win', async () => {
 		const resolved = await resolve({
 			baseUrl: 'https://hub.example.com',
-			permissions: ['discussions:write'],
-			scope: 'everything',
 			accessTokenUrl: 'https://evil.example.com/token',
+			grantType: 'authorizationCode',
 		});
-		expect(resolved.scope).toBe('discussions:write');
 		expect(resolved.accessTokenUrl).toBe('https://hub.example.com/api/oauth/signin/exchange');
+		expect(resolved.grantType).toBe('pkce');
+	});
+
+	it('asks the Hub for the Permissions, not for a stored scope', async () => {
+		harness.setCredentialData(OAUTH2_CREDENTIAL, { scope: 'profile:read discussions:read discussions:write integrations:manage' });
+		await harness.connectOAuth2({ scopes: ['discussions:read'] });
+		const stored = harness.storedCredential(OAUTH2_CREDENTIAL);
+		expect((stored.oauthTokenData as Record<string, string>).scope).toBe('discussions:read');
 	});
 
 	it.each(['http://localhost:3000', 'http://127.0.0.1:8080/'])('accepts plain http for %s', async (baseUrl) => {

@@ -78,6 +78,9 @@ class StoredCredentials extends ICredentials {
 	}
 }
 
+/** n8n's OAUTH_PINNED_FIELDS (packages/cli/src/oauth/dcr-managed-fields.ts), for OAuth2. */
+const OAUTH_PINNED_FIELDS = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication'];
+
 const mockNode: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
 
 /**
@@ -181,9 +184,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const properties = this.getCredentialsProperties(type);
-		// The type owns its hidden fields: stored values are dropped so that its defaults apply.
+		// The type owns its hidden OAuth endpoint/flow fields: stored values are dropped so that its defaults apply.
 		const stored = { ...original };
-		for (const property of properties) if (property.type === 'hidden') delete stored[property.name];
+		for (const property of properties) {
+			if (property.type === 'hidden' && OAUTH_PINNED_FIELDS.includes(property.name)) delete stored[property.name];
+		}
 		let data = NodeHelpers.getNodeParameters(properties, stored as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 		if (original.oauthTokenData !== undefined) data.oauthTokenData = original.oauthTokenData;
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
