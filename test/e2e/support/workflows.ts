@@ -64,13 +64,23 @@ export interface ActiveWebhookWorkflow {
 	call(body?: unknown): Promise<{ status: number; body: any }>;
 }
 
+async function post(url: string, body: unknown): Promise<Response> {
+	return await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 /** Saves and activates a webhook workflow; resolves once its webhook answers. */
 export async function activateWebhookWorkflow(n8n: N8nClient, workflow: WorkflowJson): Promise<ActiveWebhookWorkflow> {
 	const { id } = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
 	const url = `${n8n.url}/webhook/${webhookPath(workflow)}`;
 	const call = async (body: unknown = {}) => {
-		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		// A webhook is registered about a second after activation; until then n8n answers 404 (and runs nothing).
+		const deadline = Date.now() + 15000;
+		let response = await post(url, body);
+		while (response.status === 404 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			response = await post(url, body);
+		}
 		const text = await response.text();
 		let parsed: unknown = text;
 		try {
