@@ -37,6 +37,25 @@ describe('transport error mapping', () => {
 		}
 	});
 
+	it('403 forbidden (a role, not a scope) says the account may not do this', async () => {
+		const grace = await createHarness({ hub: harness.hub });
+		try {
+			await grace.connectOAuth2({ user: 'grace@example.com' });
+			const outcome = await runProbe(grace, {
+				...oauth,
+				method: 'POST',
+				endpoint: '/api/discussion/topics',
+				body: JSON.stringify({ communityId: adasCommunityId(harness.hub), title: 'Not mine to post', body: 'x' }),
+			});
+			expect(outcome.error.message).toMatch(/^The Hub refused this operation for your account: \S/);
+			expect(outcome.error.description).toMatch(/community admins/);
+			expect(outcome.error.message).not.toMatch(/permission/);
+			expectNoSecrets(grace, outcome);
+		} finally {
+			await grace.close();
+		}
+	});
+
 	it('400 names the field', async () => {
 		const outcome = await runProbe(harness, {
 			...oauth,

@@ -1,0 +1,43 @@
+import { expiresSoon, jwtExpiryMs, tokenExpiresAt, tokenFingerprint } from '../../nodes/AgenticDeveloperHub/transport/tokenFreshness';
+
+/** `adh_` + an unsigned JWT with the given claims (the transport never verifies the signature). */
+function hubToken(claims: Record<string, unknown>): string {
+	const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	return `adh_${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+describe('token freshness (pure)', () => {
+	const now = 1_800_000_000_000;
+
+	it('reads the JWT exp inside an adh_ token without verifying it', () => {
+		expect(jwtExpiryMs(hubToken({ exp: 1_800_000_100 }))).toBe(1_800_000_100_000);
+		expect(jwtExpiryMs('adh_rt_opaque')).toBeUndefined();
+		expect(jwtExpiryMs('adh_not.a.jwt%')).toBeUndefined();
+	});
+
+	it('takes the earlier of n8n_expires_at and the JWT exp', () => {
+		const oauthTokenData = { access_token: hubToken({ exp: (now + 300_000) / 1000 }), n8n_expires_at: String(now + 120_000) };
+		expect(tokenExpiresAt({ oauthTokenData })).toBe(now + 120_000);
+		expect(tokenExpiresAt({ oauthTokenData: { access_token: 'opaque' } })).toBeUndefined();
+	});
+
+	it('refreshes ahead inside 60 s, never more than half a short lifetime ahead', () => {
+		const token = (secondsLeft: number, expiresIn = 3600) => ({
+			oauthTokenData: { access_token: hubToken({ exp: (now + secondsLeft * 1000) / 1000 }), expires_in: expiresIn },
+		});
+		expect(expiresSoon(token(59), now)).toBe(true);
+		expect(expiresSoon(token(0), now)).toBe(true);
+		expect(expiresSoon(token(61), now)).toBe(false);
+		// A Hub issuing 40 s tokens: refresh 20 s ahead, not before every call.
+		expect(expiresSoon(token(40, 40), now)).toBe(false);
+		expect(expiresSoon(token(19, 40), now)).toBe(true);
+		expect(expiresSoon({ oauthTokenData: { access_token: 'opaque' } }, now)).toBe(false);
+	});
+
+	it('labels tokens without keeping them', () => {
+		const token = hubToken({ exp: 1 });
+		expect(tokenFingerprint(token)).not.toContain(token.slice(4, 20));
+		expect(tokenFingerprint(token)).toBe(tokenFingerprint(`${token}`));
+		expect(tokenFingerprint(token)).not.toBe(tokenFingerprint(hubToken({ exp: 2 })));
+	});
+});
