@@ -1,7 +1,8 @@
 import { tokenKey } from '../hub/oauth/secrets';
 import { controlRequest } from '../hub/testing';
 import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '../harness';
-import { probeHooks } from '../harness/fixtures/probeNode';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { HubProbe, probeHooks } from '../harness/fixtures/probeNode';
 import { adasCommunityId, counters, expectNoSecrets, items, responses, runProbe } from './support';
 
 const ME = 'GET /api/auth/me';
@@ -204,5 +205,50 @@ describe('transport with a personal API token', () => {
 	it('sends the token as Bearer and works', async () => {
 		const { output } = await runProbe(harness, { authentication: 'apiToken', method: 'GET', endpoint: '/api/auth/me' });
 		expect(output![0][0].json.email).toBe('ada@example.com');
+	});
+});
+
+/** As on an n8n without `helpers.refreshOAuth2Token`: the transport leaves the 401 to n8n's own path. */
+class ProbeWithoutExplicitRefresh extends HubProbe {
+	async execute(this: IExecuteFunctions) {
+		delete (this.helpers as Partial<IExecuteFunctions['helpers']>).refreshOAuth2Token;
+		return await HubProbe.prototype.execute.call(this);
+	}
+}
+
+describe('transport token lifecycle without helpers.refreshOAuth2Token', () => {
+	let harness: Harness;
+	const legacy = new ProbeWithoutExplicitRefresh();
+
+	beforeAll(async () => {
+		harness = await createHarness();
+	});
+	afterAll(async () => harness?.close());
+	beforeEach(async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/reset');
+		await harness.connectOAuth2();
+	});
+
+	it('n8n refreshes on the 401 and resends once: one refresh for the whole run', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/expire-access-tokens');
+
+		const output = await harness.execute(legacy, { parameters: me, items: items(5) });
+
+		expect(output[0]).toHaveLength(5);
+		const seen = await counters(harness.hub);
+		expect(seen.refreshes).toBe(1);
+		expect(responses(seen, ME)).toEqual({ '200': 5, '401': 1 });
+	});
+
+	it('a revoked grant: n8n tries one refresh, the transport reports the reconnect error', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/revoke-grants', {});
+
+		const error = await harness.execute(legacy, { parameters: me }).then(() => undefined, (thrown: Error) => thrown);
+
+		expect(error?.message).toMatch(/needs to be reconnected/);
+		const seen = await counters(harness.hub);
+		expect(seen.refreshes).toBe(1);
+		expect(responses(seen, ME)).toEqual({ '401': 1 });
+		expectNoSecrets(harness, { error });
 	});
 });
