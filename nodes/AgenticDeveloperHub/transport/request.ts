@@ -14,7 +14,7 @@ import { hubApiError, networkError, reconnectError, type AuthKind, type ErrorCon
 import { networkReason, responseOf } from './failedCall';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { credentialSecrets, redact } from './redact';
-import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget } from './retryPolicy';
+import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolicy } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
 
@@ -69,6 +69,21 @@ interface SentResponse {
 	statusCode: number;
 }
 
+/** Everything one call needs across its attempts. */
+interface CallState {
+	ctx: HubContext;
+	credentialType: string;
+	request: IHttpRequestOptions;
+	errorContext: ErrorContext;
+	baseUrl: string;
+	/** Whether the transport refreshes itself (n8n's `helpers.refreshOAuth2Token` exists). */
+	explicitRefresh: boolean;
+	retryable: boolean;
+	policy: RetryPolicy;
+	budget: RetryBudget;
+	refreshedAfterExpiry: boolean;
+}
+
 /**
  * One Hub call: picks the credential, refreshes ahead of expiry, signs through n8n, refreshes once
  * on `401 token_expired`, retries 429 / 5xx / network errors within the policy, and turns every
@@ -91,35 +106,14 @@ export async function sendHubRequest(
 			itemIndex,
 		});
 	}
-	const errorContext: ErrorContext = {
-		node: ctx.getNode(),
-		itemIndex,
-		auth,
-		method,
-		endpoint,
-		resource: options.resource,
-		attempts: 1,
-		secrets: credentialSecrets(credentials),
-	};
+	// Every POST carries a key, the same on each of its retries, so the Hub runs it at most once.
 	const idempotencyKey = method === 'POST' ? (options.idempotencyKey ?? `n8n-${randomString(32)}`) : undefined;
-	const retryable = method !== 'POST' || idempotencyKey !== undefined;
-	const explicitRefresh = auth === 'oAuth2' && canRefreshExplicitly(ctx);
 	const policy = retryPolicy();
-	const budget = new RetryBudget(policy);
-	let refreshedAfterExpiry = false;
-
-	for (;;) {
-		let usedToken: string | undefined;
-		if (explicitRefresh) {
-			const current = await ctx.getCredentials(credentialType, itemIndex);
-			errorContext.secrets = credentialSecrets(current);
-			usedToken = accessTokenOf(current);
-			if (usedToken && expiresSoon(current)) {
-				await refreshOrReconnect(ctx, credentialType, usedToken, errorContext);
-				usedToken = accessTokenOf(await ctx.getCredentials(credentialType, itemIndex));
-			}
-		}
-		const request: IHttpRequestOptions = {
+	const call: CallState = {
+		ctx,
+		credentialType,
+		baseUrl,
+		request: {
 			method,
 			url: `${baseUrl}${endpoint.startsWith('/') ? endpoint : `/${endpoint}`}`,
 			qs: options.qs,
@@ -127,66 +121,106 @@ export async function sendHubRequest(
 			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
 			json: true,
 			returnFullResponse: true,
-			headers: {
-				Accept: 'application/json',
-				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
-			},
-		};
+			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+		},
+		errorContext: {
+			node: ctx.getNode(),
+			itemIndex,
+			auth,
+			method,
+			endpoint,
+			resource: options.resource,
+			attempts: 1,
+			secrets: credentialSecrets(credentials),
+		},
+		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
+		retryable: method !== 'POST' || idempotencyKey !== undefined,
+		policy,
+		budget: new RetryBudget(policy),
+		refreshedAfterExpiry: false,
+	};
+
+	for (;;) {
+		const usedToken = call.explicitRefresh ? await tokenToSend(call) : undefined;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx as IAllExecuteFunctions,
-				credentialType,
-				request,
-				auth === 'oAuth2'
-					? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: explicitRefresh } }
-					: // A personal token is never refreshed: no resend of the same token on a 401.
-						{ preAuthenticationRetryStatusCode: [] },
-			)) as SentResponse;
-			return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
+			return await sendOnce(call);
 		} catch (error) {
-			if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
-				throw reconnectError(errorContext, 'the Hub refused to refresh the access token');
-			}
-			const response = responseOf(error);
-			if (!response) {
-				const reason = networkReason(error);
-				// Never rethrow n8n's own error: it can carry the request options, Authorization included.
-				if (!reason) throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
-				const delay = backoffDelayMs(policy, budget.retries + 1);
-				if (retryable && budget.allows(delay)) {
-					await budget.wait(delay);
-					errorContext.attempts += 1;
-					continue;
-				}
-				throw networkError(errorContext, baseUrl, reason);
-			}
-			const info = parseHubError(response);
-			if (info.status === 401 && auth === 'oAuth2') {
-				if (explicitRefresh && usedToken && !refreshedAfterExpiry && isTokenExpired(info, response.headers)) {
-					refreshedAfterExpiry = true;
-					await refreshOrReconnect(ctx, credentialType, usedToken, errorContext, info.requestId);
-					continue;
-				}
-				throw reconnectError(errorContext, `the Hub answered ${info.code ?? 'unauthorized'}`, info.requestId);
-			}
-			if (info.status === 429) {
-				info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
-				if (info.retryAfterMs <= policy.maxRetryAfterMs && budget.allows(info.retryAfterMs)) {
-					await budget.wait(info.retryAfterMs);
-					errorContext.attempts += 1;
-					continue;
-				}
-			} else if (info.status >= 500 && retryable) {
-				const delay = backoffDelayMs(policy, budget.retries + 1);
-				if (budget.allows(delay)) {
-					await budget.wait(delay);
-					errorContext.attempts += 1;
-					continue;
-				}
-			}
-			throw hubApiError(info, errorContext);
+			const next = await afterFailure(call, error, usedToken);
+			if (next === 'resend') continue;
+			await call.budget.wait(next.waitMs);
+			call.errorContext.attempts += 1;
 		}
 	}
+}
+
+/** The stored access token, refreshed first when it expires within the margin. */
+async function tokenToSend(call: CallState): Promise<string | undefined> {
+	const { ctx, credentialType, errorContext } = call;
+	const current = await ctx.getCredentials(credentialType, errorContext.itemIndex);
+	errorContext.secrets = credentialSecrets(current);
+	const token = accessTokenOf(current);
+	if (!token || !expiresSoon(current)) return token;
+	await refreshOrReconnect(ctx, credentialType, token, errorContext);
+	return accessTokenOf(await ctx.getCredentials(credentialType, errorContext.itemIndex));
+}
+
+/** Signs through n8n (a fresh copy of the options, so no Authorization header stays in ours). */
+async function sendOnce(call: CallState): Promise<unknown> {
+	const { ctx, credentialType, errorContext } = call;
+	const request = { ...call.request, headers: { ...call.request.headers } };
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx as IAllExecuteFunctions,
+		credentialType,
+		request,
+		errorContext.auth === 'oAuth2'
+			? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh } }
+			: // A personal token is never refreshed: no resend of the same token on a 401.
+				{ preAuthenticationRetryStatusCode: [] },
+	)) as SentResponse;
+	return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
+}
+
+/** What to do after a failed attempt: resend at once (token refreshed), wait and retry, or throw. */
+async function afterFailure(
+	call: CallState,
+	error: unknown,
+	usedToken: string | undefined,
+): Promise<'resend' | { waitMs: number }> {
+	const { ctx, credentialType, errorContext, policy, baseUrl } = call;
+	if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
+		throw reconnectError(errorContext, 'the Hub refused to refresh the access token');
+	}
+	const response = responseOf(error);
+	if (!response) {
+		const reason = networkReason(error);
+		// Never rethrow n8n's own error: it can carry the request options, Authorization included.
+		if (!reason) {
+			throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
+		}
+		return retryOrThrow(call, backoffDelayMs(policy, call.budget.retries + 1), () => networkError(errorContext, baseUrl, reason));
+	}
+	const info = parseHubError(response);
+	if (info.status === 401 && errorContext.auth === 'oAuth2') {
+		if (call.explicitRefresh && usedToken && !call.refreshedAfterExpiry && isTokenExpired(info, response.headers)) {
+			call.refreshedAfterExpiry = true;
+			await refreshOrReconnect(ctx, credentialType, usedToken, errorContext, info.requestId);
+			return 'resend';
+		}
+		throw reconnectError(errorContext, `the Hub answered ${info.code ?? 'unauthorized'}`, info.requestId);
+	}
+	if (info.status === 429) {
+		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
+		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
+		return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
+	}
+	const waitMs = info.status >= 500 ? backoffDelayMs(policy, call.budget.retries + 1) : undefined;
+	return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
+}
+
+/** A retry after `waitMs` when the call may be retried and the budget allows it; else the error. */
+function retryOrThrow(call: CallState, waitMs: number | undefined, failure: () => Error): { waitMs: number } {
+	if (waitMs !== undefined && call.retryable && call.budget.allows(waitMs)) return { waitMs };
+	throw failure();
 }
 
 async function refreshOrReconnect(
