@@ -16,7 +16,7 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 		dark: 'file:agenticDeveloperHub.dark.svg',
 	};
 
-	documentationUrl = 'https://docs.agenticdeveloperhub.com/api/personal-tokens';
+	documentationUrl = 'https://github.com/agentic-developer-hub/n8n-nodes-agentic-developer-hub#credentials';
 
 	properties: INodeProperties[] = [
 		{

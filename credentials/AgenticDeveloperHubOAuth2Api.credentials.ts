@@ -22,7 +22,7 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 		dark: 'file:agenticDeveloperHub.dark.svg',
 	};
 
-	documentationUrl = 'https://docs.agenticdeveloperhub.com/oauth/overview';
+	documentationUrl = 'https://github.com/agentic-developer-hub/n8n-nodes-agentic-developer-hub#credentials';
 
 	properties: INodeProperties[] = [
 		{
