@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
@@ -68,8 +69,22 @@ async function post(url: string, body: unknown): Promise<Response> {
 	return await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-/** Saves and activates a webhook workflow; resolves once its webhook answers. */
-export async function activateWebhookWorkflow(n8n: N8nClient, workflow: WorkflowJson): Promise<ActiveWebhookWorkflow> {
+/** The workflow with its Webhook on a path (and id) no other active workflow uses. */
+function withUniqueWebhook(workflow: WorkflowJson): WorkflowJson {
+	const suffix = randomUUID();
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type === 'n8n-nodes-base.webhook'
+				? { ...node, webhookId: suffix, parameters: { ...node.parameters, path: `${String(node.parameters.path)}-${suffix.slice(0, 8)}` } }
+				: node,
+		),
+	};
+}
+
+/** Saves and activates a webhook workflow (on a path of its own); its `call` waits for the webhook to answer. */
+export async function activateWebhookWorkflow(n8n: N8nClient, original: WorkflowJson): Promise<ActiveWebhookWorkflow> {
+	const workflow = withUniqueWebhook(original);
 	const { id } = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
 	const url = `${n8n.url}/webhook/${webhookPath(workflow)}`;
