@@ -48,9 +48,18 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 			name: 'insecureBaseUrlNotice',
 			type: 'notice',
 			default: '',
+			// Plain string tests: n8n runs a `regex` condition in a VM (250 ms timeout) on every read of the credential.
 			displayOptions: {
-				show: {
-					baseUrl: [{ _cnd: { regex: '^\\s*(?!https://|http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/|\\s*$)).+' } }],
+				show: { baseUrl: [{ _cnd: { startsWith: 'http://' } }] },
+				hide: {
+					baseUrl: [
+						'http://localhost',
+						{ _cnd: { startsWith: 'http://localhost:' } },
+						{ _cnd: { startsWith: 'http://localhost/' } },
+						'http://127.0.0.1',
+						{ _cnd: { startsWith: 'http://127.0.0.1:' } },
+						{ _cnd: { startsWith: 'http://127.0.0.1/' } },
+					],
 				},
 			},
 		},

@@ -33,8 +33,15 @@ function retriesText(attempts: number): string {
 	return attempts > 1 ? ` after ${attempts} attempts` : '';
 }
 
+/** The Hub's own words (code, field, scope, request ID) with any secret it echoed masked. */
+function withoutSecrets(info: HubErrorInfo, secrets: string[]): HubErrorInfo {
+	const clean = (value: string | undefined) => (value === undefined ? undefined : redact(value, secrets));
+	return { ...info, code: clean(info.code), field: clean(info.field), requiredScope: clean(info.requiredScope), requestId: clean(info.requestId) };
+}
+
 /** What happened and how to fix it, per status; never contains a secret. */
-export function describeHubError(info: HubErrorInfo, ctx: ErrorContext): { message: string; description: string } {
+export function describeHubError(hubInfo: HubErrorInfo, ctx: ErrorContext): { message: string; description: string } {
+	const info = withoutSecrets(hubInfo, ctx.secrets);
 	const what = ctx.resource ?? 'resource';
 	const { auth, secrets } = ctx;
 	let message: string;
@@ -90,7 +97,8 @@ export function describeHubError(info: HubErrorInfo, ctx: ErrorContext): { messa
 }
 
 /** A NodeApiError built from a clean summary only: no request options, headers or raw responses. */
-export function hubApiError(info: HubErrorInfo, ctx: ErrorContext): NodeApiError {
+export function hubApiError(hubInfo: HubErrorInfo, ctx: ErrorContext): NodeApiError {
+	const info = withoutSecrets(hubInfo, ctx.secrets);
 	const { message, description } = describeHubError(info, ctx);
 	const summary: JsonObject = {
 		status: info.status,

@@ -64,6 +64,15 @@ function baseUrlOf(ctx: HubContext, credentials: ICredentialDataDecryptedObject,
 	return baseUrl;
 }
 
+/** The Base URL's host name: the only host the Hub credentials may be sent to. */
+function hostOf(baseUrl: string): string | undefined {
+	try {
+		return new URL(baseUrl).hostname;
+	} catch {
+		return undefined;
+	}
+}
+
 interface SentResponse {
 	body: unknown;
 	statusCode: number;
@@ -122,6 +131,10 @@ export async function sendHubRequest(
 			json: true,
 			returnFullResponse: true,
 			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+			// The credentials are for the Hub only. Its API never redirects, so a redirect (which
+			// could lead anywhere) is not followed, and no request may leave the Base URL's host.
+			disableFollowRedirect: true,
+			allowedDomains: hostOf(baseUrl),
 		},
 		errorContext: {
 			node: ctx.getNode(),
