@@ -117,7 +117,7 @@ async function measure(workDir: string): Promise<Figure[]> {
 		const client = new N8nClient(n8n.url);
 		await client.setupOwner();
 		const ada = hub.info.users[0];
-		const community = await (await fetch(`${hub.url}/api/communities/agentic-builders`, { headers: { Authorization: `Bearer ${ada.apiToken}` } })).json();
+		const community = (await (await fetch(`${hub.url}/api/communities/agentic-builders`, { headers: { Authorization: `Bearer ${ada.apiToken}` } })).json()) as { id: string };
 		const { items: topics } = await hub.control('POST', '/__sandbox/activity/topics', { user: ada.email, communityId: community.id, title: 'Bench', body: 'Measured', count: 20 });
 		const topicIds = Array.from({ length: ITEMS }, (_unused, index) => topics[index % topics.length].id as string);
 
