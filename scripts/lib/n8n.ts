@@ -1,7 +1,7 @@
 import { mkdirSync } from 'fs';
 import path from 'path';
 import type { N8nRuntime } from './provision';
-import { startProcess, tail, type ManagedProcess } from './processes';
+import { freePort, startProcess, tail, type ManagedProcess } from './processes';
 
 /* A real n8n process (the provisioned runtime) on a loopback port, with its own user folder. */
 
@@ -57,9 +57,11 @@ export async function startN8n(
 	options: { port: number; userFolder: string; logFile?: string; env?: NodeJS.ProcessEnv; echo?: boolean },
 ): Promise<N8nInstance> {
 	mkdirSync(options.userFolder, { recursive: true });
+	// The task runners' broker listens on 5679 by default: give each instance its own port.
+	const brokerPort = String(await freePort());
 	const n8nProcess = startProcess('n8n', runtime.nodeBinary, [runtime.n8nBin, 'start'], {
 		cwd: options.userFolder,
-		env: n8nEnvironment({ port: options.port, userFolder: options.userFolder, extra: options.env }),
+		env: n8nEnvironment({ port: options.port, userFolder: options.userFolder, extra: { N8N_RUNNERS_BROKER_PORT: brokerPort, ...options.env } }),
 		logFile: options.logFile,
 		echo: options.echo,
 	});
