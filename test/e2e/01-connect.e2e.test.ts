@@ -1,3 +1,4 @@
+import { tarballFiles } from '../../scripts/lib/communityPackage';
 import { oauthCallbackUrl } from '../../scripts/lib/n8n';
 import { connectAccount, createOAuthCredential, registerClient } from './support/connect';
 import { phase } from './support/environment';
@@ -6,6 +7,13 @@ import { NODE_TYPE, TRIGGER_TYPE } from './support/workflows';
 
 describe('the package in a real n8n 2.41', () => {
 	const session = useSession();
+
+	it('ships only the compiled package: dist/, package.json, README and license', () => {
+		const files = tarballFiles(session.environment.tarball).map((file) => file.replace(/^package\//, ''));
+		expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(['LICENSE.md', 'README.md', 'package.json']);
+		expect(files).toEqual(expect.arrayContaining(['dist/nodes/AgenticDeveloperHub/AgenticDeveloperHub.node.js', 'dist/credentials/AgenticDeveloperHubOAuth2Api.credentials.js']));
+		expect(files.filter((file) => /\.test\.|^dist\/test\//.test(file))).toEqual([]);
+	});
 
 	it('is loaded as a community package: both nodes and both credential types', async () => {
 		const nodes = (await session.n8n.call<Array<{ name: string }>>('GET', '/types/nodes.json')).body.map((node) => node.name);

@@ -17,6 +17,8 @@ export interface E2eEnvironment {
 	hubLog: string;
 	hubInfo: SandboxInfo;
 	userFolder: string;
+	/** The packed package that was installed into n8n. */
+	tarball: string;
 	phasesFile: string;
 }
 

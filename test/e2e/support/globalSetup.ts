@@ -25,9 +25,11 @@ export default async function globalSetup(): Promise<void> {
 	try {
 		const runtime = await timer.phase('provision n8n', async () => await provisionN8n({ log: (line) => process.stdout.write(`\n[provision] ${line}`) }));
 		const userFolder = path.join(workDir, 'n8n-user');
-		await timer.phase('build, pack and install the package', async () => {
+		const tarball = await timer.phase('build, pack and install the package', async () => {
 			buildPackage();
-			installCommunityPackage(packPackage(path.join(workDir, 'pack')), userFolder);
+			const packed = packPackage(path.join(workDir, 'pack'));
+			installCommunityPackage(packed, userFolder);
+			return packed;
 		});
 		const hubLog = path.join(logDir, 'hub.log');
 		const hub = await timer.phase('start the sandbox Hub', async () => await startSandboxHub({ logFile: hubLog }));
@@ -45,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
 			hubLog,
 			hubInfo: hub.info,
 			userFolder,
+			tarball,
 			phasesFile: path.join(workDir, 'phases.jsonl'),
 		};
 		const environmentFile = path.join(workDir, 'environment.json');
