@@ -91,6 +91,8 @@ interface CallState {
 	policy: RetryPolicy;
 	budget: RetryBudget;
 	refreshedAfterExpiry: boolean;
+	/** The credentials read at the start of the call: the first attempt uses them instead of reading again. */
+	unusedRead?: ICredentialDataDecryptedObject;
 }
 
 /**
@@ -151,6 +153,7 @@ export async function sendHubRequest(
 		policy,
 		budget: new RetryBudget(policy),
 		refreshedAfterExpiry: false,
+		unusedRead: credentials,
 	};
 
 	for (;;) {
@@ -169,7 +172,9 @@ export async function sendHubRequest(
 /** The stored access token, refreshed first when it expires within the margin. */
 async function tokenToSend(call: CallState): Promise<string | undefined> {
 	const { ctx, credentialType, errorContext } = call;
-	const current = await ctx.getCredentials(credentialType, errorContext.itemIndex);
+	// Each read of the credential makes n8n resolve its hidden expressions (in a VM): read once less.
+	const current: ICredentialDataDecryptedObject = call.unusedRead ?? (await ctx.getCredentials(credentialType, errorContext.itemIndex));
+	call.unusedRead = undefined;
 	errorContext.secrets = credentialSecrets(current);
 	const token = accessTokenOf(current);
 	if (!token || !expiresSoon(current)) return token;
