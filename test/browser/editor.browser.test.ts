@@ -35,6 +35,8 @@ describe('the n8n editor, in Chromium', () => {
 			await page.getByTestId('parameter-input-baseUrl').locator('input').fill(session.hub.url);
 			await choosePermissions(page, ['Profile: Read', 'Discussions: Read']);
 			await page.getByTestId('credential-save-button').click();
+			// Saved once it can be deleted; Connect before that would save (create) it a second time.
+			await page.getByTestId('credential-delete-button').waitFor({ state: 'visible' });
 
 			const popupOpened = browser.context.waitForEvent('page');
 			await page.getByTestId('quick-connect-button').click();
