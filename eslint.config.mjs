@@ -44,7 +44,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'no-undef': 'off',
