@@ -2,7 +2,6 @@ import {
 	NodeOperationError,
 	randomString,
 	type IAllExecuteFunctions,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -10,10 +9,17 @@ import {
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { hubApiError, networkError, reconnectError, type AuthKind, type ErrorContext } from './errorMessages';
+import {
+	credentialSnapshot,
+	freshCredentialSnapshot,
+	signingContext,
+	signingToken,
+	type CredentialSnapshot,
+} from './credentialSnapshot';
+import { hubApiError, networkError, reconnectError, type ErrorContext } from './errorMessages';
 import { networkReason, responseOf } from './failedCall';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
-import { credentialSecrets, redact } from './redact';
+import { redact } from './redact';
 import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolicy } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
@@ -32,25 +38,12 @@ export interface HubRequestOptions {
 	resource?: string;
 }
 
-/** The credential type behind each value of the node's Authentication parameter. */
-export function credentialTypeFor(auth: AuthKind): string {
-	return auth === 'apiToken' ? 'agenticDeveloperHubApi' : 'agenticDeveloperHubOAuth2Api';
-}
+export { credentialTypeFor } from './credentialSnapshot';
 
 const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
 
-function authKind(ctx: HubContext): AuthKind {
-	// The execute context reads (name, itemIndex); the others read (name, fallback).
-	const value = (ctx.getNodeParameter as (name: string, index: number, fallback: string) => unknown)(
-		'authentication',
-		0,
-		'oAuth2',
-	);
-	return value === 'apiToken' ? 'apiToken' : 'oAuth2';
-}
-
-function baseUrlOf(ctx: HubContext, credentials: ICredentialDataDecryptedObject, itemIndex: number): string {
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
+	const baseUrl = String(snapshot.data.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (!SECURE_BASE_URL.test(baseUrl)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -81,7 +74,8 @@ interface SentResponse {
 /** Everything one call needs across its attempts. */
 interface CallState {
 	ctx: HubContext;
-	credentialType: string;
+	/** The credential as last read; replaced after a refresh, near expiry or after a 401. */
+	snapshot: CredentialSnapshot;
 	request: IHttpRequestOptions;
 	errorContext: ErrorContext;
 	baseUrl: string;
@@ -91,8 +85,8 @@ interface CallState {
 	policy: RetryPolicy;
 	budget: RetryBudget;
 	refreshedAfterExpiry: boolean;
-	/** The credentials read at the start of the call: the first attempt uses them instead of reading again. */
-	unusedRead?: ICredentialDataDecryptedObject;
+	/** Whether a 401 already made the call read the credential again. */
+	rereadAfter401: boolean;
 }
 
 /**
@@ -107,11 +101,10 @@ export async function sendHubRequest(
 	options: HubRequestOptions = {},
 ): Promise<unknown> {
 	const itemIndex = options.itemIndex ?? 0;
-	const auth = authKind(ctx);
-	const credentialType = credentialTypeFor(auth);
-	const credentials = await ctx.getCredentials(credentialType, itemIndex);
-	const baseUrl = baseUrlOf(ctx, credentials, itemIndex);
-	if (auth === 'oAuth2' && !accessTokenOf(credentials)) {
+	const snapshot = await credentialSnapshot(ctx, itemIndex);
+	const { auth } = snapshot;
+	const baseUrl = baseUrlOf(ctx, snapshot, itemIndex);
+	if (auth === 'oAuth2' && !accessTokenOf(snapshot.data)) {
 		throw new NodeOperationError(ctx.getNode(), 'The Agentic Developer Hub OAuth2 credential is not connected yet', {
 			description: 'Open the credential and click "Connect my account" to sign in to the Hub, then run the workflow again.',
 			itemIndex,
@@ -122,7 +115,7 @@ export async function sendHubRequest(
 	const policy = retryPolicy();
 	const call: CallState = {
 		ctx,
-		credentialType,
+		snapshot,
 		baseUrl,
 		request: {
 			method,
@@ -146,14 +139,14 @@ export async function sendHubRequest(
 			endpoint,
 			resource: options.resource,
 			attempts: 1,
-			secrets: credentialSecrets(credentials),
+			secrets: snapshot.secrets,
 		},
 		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
 		retryable: method !== 'POST' || idempotencyKey !== undefined,
 		policy,
 		budget: new RetryBudget(policy),
 		refreshedAfterExpiry: false,
-		unusedRead: credentials,
+		rereadAfter401: false,
 	};
 
 	for (;;) {
@@ -169,26 +162,35 @@ export async function sendHubRequest(
 	}
 }
 
-/** The stored access token, refreshed first when it expires within the margin. */
+/**
+ * The access token to send, refreshed first when it expires within the margin. A snapshot near
+ * expiry is read again first: another item or execution may have refreshed it already.
+ */
 async function tokenToSend(call: CallState): Promise<string | undefined> {
-	const { ctx, credentialType, errorContext } = call;
-	// Each read of the credential makes n8n resolve its hidden expressions (in a VM): read once less.
-	const current: ICredentialDataDecryptedObject = call.unusedRead ?? (await ctx.getCredentials(credentialType, errorContext.itemIndex));
-	call.unusedRead = undefined;
-	errorContext.secrets = credentialSecrets(current);
-	const token = accessTokenOf(current);
-	if (!token || !expiresSoon(current)) return token;
-	await refreshOrReconnect(ctx, credentialType, token, errorContext);
-	return accessTokenOf(await ctx.getCredentials(credentialType, errorContext.itemIndex));
+	const { ctx, errorContext } = call;
+	if (expiresSoon(call.snapshot.data)) useSnapshot(call, await freshCredentialSnapshot(ctx, errorContext.itemIndex));
+	const token = accessTokenOf(call.snapshot.data);
+	if (!token || !expiresSoon(call.snapshot.data)) return token;
+	await refreshOrReconnect(ctx, call.snapshot.credentialType, token, errorContext);
+	useSnapshot(call, await freshCredentialSnapshot(ctx, errorContext.itemIndex));
+	return accessTokenOf(call.snapshot.data);
+}
+
+function useSnapshot(call: CallState, snapshot: CredentialSnapshot): void {
+	call.snapshot = snapshot;
+	call.errorContext.secrets = [...new Set([...call.errorContext.secrets, ...snapshot.secrets])];
 }
 
 /** Signs through n8n (a fresh copy of the options, so no Authorization header stays in ours). */
 async function sendOnce(call: CallState): Promise<unknown> {
-	const { ctx, credentialType, errorContext } = call;
+	const { ctx, snapshot, errorContext } = call;
 	const request = { ...call.request, headers: { ...call.request.headers } };
+	// n8n signs with the snapshot instead of reading the credential again. Not when n8n refreshes
+	// on its own (no explicit refresh): then it must read what it refreshes and persists.
+	const signer = errorContext.auth === 'apiToken' || call.explicitRefresh ? signingContext(ctx, snapshot) : ctx;
 	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-		ctx as IAllExecuteFunctions,
-		credentialType,
+		signer as IAllExecuteFunctions,
+		snapshot.credentialType,
 		request,
 		errorContext.auth === 'oAuth2'
 			? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh } }
@@ -204,7 +206,8 @@ async function afterFailure(
 	error: unknown,
 	usedToken: string | undefined,
 ): Promise<'resend' | { waitMs: number }> {
-	const { ctx, credentialType, errorContext, policy, baseUrl } = call;
+	const { ctx, errorContext, policy, baseUrl } = call;
+	const { credentialType } = call.snapshot;
 	if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
 		throw reconnectError(errorContext, 'the Hub refused to refresh the access token');
 	}
@@ -222,10 +225,13 @@ async function afterFailure(
 		if (call.explicitRefresh && usedToken && !call.refreshedAfterExpiry && isTokenExpired(info, response.headers)) {
 			call.refreshedAfterExpiry = true;
 			await refreshOrReconnect(ctx, credentialType, usedToken, errorContext, info.requestId);
+			useSnapshot(call, await freshCredentialSnapshot(ctx, errorContext.itemIndex));
 			return 'resend';
 		}
+		if (await credentialChangedSince(call)) return 'resend';
 		throw reconnectError(errorContext, `the Hub answered ${info.code ?? 'unauthorized'}`, info.requestId);
 	}
+	if (info.status === 401 && (await credentialChangedSince(call))) return 'resend';
 	if (info.status === 429) {
 		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
 		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
@@ -233,6 +239,20 @@ async function afterFailure(
 	}
 	const waitMs = info.status >= 500 ? backoffDelayMs(policy, call.budget.retries + 1) : undefined;
 	return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
+}
+
+/**
+ * After a 401 (other than one the transport refreshes for): whether the stored credential now holds
+ * another token than the snapshot the request was signed with (reconnected or edited during the
+ * run). Read again at most once per call, so a refused token never loops.
+ */
+async function credentialChangedSince(call: CallState): Promise<boolean> {
+	if (call.rereadAfter401) return false;
+	call.rereadAfter401 = true;
+	const sent = signingToken(call.snapshot);
+	useSnapshot(call, await freshCredentialSnapshot(call.ctx, call.errorContext.itemIndex));
+	const stored = signingToken(call.snapshot);
+	return stored !== undefined && stored !== sent;
 }
 
 /** A retry after `waitMs` when the call may be retried and the budget allows it; else the error. */

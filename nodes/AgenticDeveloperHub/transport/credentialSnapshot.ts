@@ -1,0 +1,85 @@
+import type { IAllExecuteFunctions, ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { AuthKind } from './errorMessages';
+import { credentialSecrets } from './redact';
+import { accessTokenOf } from './tokenFreshness';
+
+type ReadingContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getNodeParameter'>;
+
+/** The node's credential as read once for a run of the node. */
+export interface CredentialSnapshot {
+	auth: AuthKind;
+	credentialType: string;
+	data: ICredentialDataDecryptedObject;
+	/** The secret values in `data`, masked wherever Hub text is echoed. */
+	secrets: string[];
+	readAt: number;
+}
+
+/**
+ * Every read of a credential makes n8n decrypt it and resolve its hidden expressions, each in a
+ * fresh expression sandbox: the dearest part of a request. One read serves every item of a run
+ * of the node (keyed by its execution context, which n8n creates per run). The snapshot is dropped
+ * after a refresh, near the token's expiry and after a 401 (see request.ts), and never outlives
+ * this age, so a long-lived context (an activated trigger's) still sees an edited credential.
+ */
+export const SNAPSHOT_MAX_AGE_MS = 10_000;
+
+const snapshots = new WeakMap<object, Promise<CredentialSnapshot>>();
+
+/** The credential type behind each value of the node's Authentication parameter. */
+export function credentialTypeFor(auth: AuthKind): string {
+	return auth === 'apiToken' ? 'agenticDeveloperHubApi' : 'agenticDeveloperHubOAuth2Api';
+}
+
+function authKind(ctx: ReadingContext): AuthKind {
+	// The execute context reads (name, itemIndex); the others read (name, fallback).
+	const value = (ctx.getNodeParameter as (name: string, index: number, fallback: string) => unknown)(
+		'authentication',
+		0,
+		'oAuth2',
+	);
+	return value === 'apiToken' ? 'apiToken' : 'oAuth2';
+}
+
+async function readSnapshot(ctx: ReadingContext, itemIndex: number): Promise<CredentialSnapshot> {
+	const auth = authKind(ctx);
+	const credentialType = credentialTypeFor(auth);
+	const data = await ctx.getCredentials(credentialType, itemIndex);
+	return { auth, credentialType, data, secrets: credentialSecrets(data), readAt: Date.now() };
+}
+
+/** The run's snapshot of the credential, read now when there is none (or it is too old). */
+export async function credentialSnapshot(ctx: ReadingContext, itemIndex: number): Promise<CredentialSnapshot> {
+	const cached = await snapshots.get(ctx)?.catch(() => undefined);
+	const age = cached ? Date.now() - cached.readAt : -1;
+	if (cached && age >= 0 && age < SNAPSHOT_MAX_AGE_MS) return cached;
+	// Concurrent requests of one context share one read; a failed read is not kept.
+	const pending = readSnapshot(ctx, itemIndex);
+	snapshots.set(ctx, pending);
+	pending.catch(() => {
+		if (snapshots.get(ctx) === pending) snapshots.delete(ctx);
+	});
+	return await pending;
+}
+
+/** Reads the credential again: after a refresh, near the token's expiry, or after a 401. */
+export async function freshCredentialSnapshot(ctx: ReadingContext, itemIndex: number): Promise<CredentialSnapshot> {
+	snapshots.delete(ctx);
+	return await credentialSnapshot(ctx, itemIndex);
+}
+
+/** The token the Hub sees for this snapshot: the OAuth2 access token or the personal token. */
+export function signingToken(snapshot: CredentialSnapshot): string | undefined {
+	if (snapshot.auth === 'oAuth2') return accessTokenOf(snapshot.data);
+	return typeof snapshot.data.apiToken === 'string' ? snapshot.data.apiToken : undefined;
+}
+
+/**
+ * The context n8n's signing helper runs in: the node's own, except that reading this credential
+ * returns the snapshot (a copy, as n8n may add to what it reads) instead of resolving it again.
+ */
+export function signingContext<T extends ReadingContext>(ctx: T, snapshot: CredentialSnapshot): T {
+	const getCredentials = async (type: string, itemIndex?: number) =>
+		type === snapshot.credentialType ? { ...snapshot.data } : await ctx.getCredentials(type, itemIndex);
+	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;
+}
