@@ -22,8 +22,9 @@ type LocatorDefaults = Required<Pick<LocatorOptions, 'name' | 'displayName' | 'd
 
 export const HUB_WEB_URL = 'https://agenticdeveloperhub.com';
 
-const ID_PATTERN = '[A-Za-z0-9_-]{1,36}';
-const SLUG_PATTERN = '[A-Za-z0-9_-]+';
+/** The Hub's IDs (at most 36 characters) and slugs, in URL-safe characters only: checked again at run time. */
+export const ID_PATTERN = '[A-Za-z0-9_-]{1,36}';
+export const SLUG_PATTERN = '[A-Za-z0-9_-]+';
 
 /** Regexes whose first group is the value the URL names. */
 export const URL_PATTERNS = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { HubContext } from '../transport';
 import { URL_PATTERNS } from '../descriptions/locators';
 import { hubRequest } from './api';
-import { invalidInput } from './validation';
+import { invalidInput, requireHubId } from './validation';
 
 export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem';
 
@@ -45,7 +45,8 @@ export function readLocator(
 		}
 		return { mode: 'url', value: match[1] };
 	}
-	return { mode, value: text };
+	// IDs and slugs go into request paths: checked here, once, for every locator.
+	return { mode, value: requireHubId(this, text, field, itemIndex, mode === 'slug' ? 'slug' : 'ID') };
 }
 
 /** Like `readLocator`, but an empty value is an error naming the field and the item. */

@@ -1,11 +1,22 @@
-import { jsonParse, NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import {
+	jsonParse,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { ID_PATTERN, SLUG_PATTERN } from '../descriptions/locators';
+
+/** Anything that can name its node: the action node, the trigger, list-search and load-options methods. */
+type NodeContext = { getNode(): INode };
 
 /**
  * Input checks that run before any request. Each error names the field (by its display name)
  * and the item, so that a user or an AI agent knows exactly what to fix.
  */
 export function invalidInput(
-	context: { getNode(): INode },
+	context: NodeContext,
 	field: string,
 	problem: string,
 	itemIndex: number,
@@ -82,10 +93,86 @@ export function parseJsonObject(context: IExecuteFunctions, value: unknown, fiel
 
 /** Return All / Limit: `undefined` means every page; a Limit below 1 is an error. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	if (requireBoolean(context, context.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex)) return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw invalidInput(context, 'Limit', `must be a whole number of at least 1 (got ${limit})`, itemIndex);
 	}
 	return limit;
+}
+
+/** An input value as an error message shows it: on one line, and short. */
+function shown(value: unknown): string {
+	const text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+	return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/**
+ * An options parameter's value: one of the declared `options`. The editor offers nothing else,
+ * but an expression or an AI agent can send any value.
+ */
+export function requireOption<T extends INodePropertyOptions['value']>(
+	context: NodeContext,
+	value: unknown,
+	options: ReadonlyArray<{ name: string; value: T }>,
+	field: string,
+	itemIndex: number,
+): T {
+	const chosen = options.find((option) => option.value === value);
+	if (!chosen) {
+		const allowed = options.map((option) => JSON.stringify(option.value)).join(', ');
+		throw invalidInput(
+			context,
+			field,
+			`must be one of ${allowed} (got ${shown(value)})`,
+			itemIndex,
+			`Choose one of: ${options.map((option) => option.name).join(', ')}`,
+		);
+	}
+	return chosen.value;
+}
+
+/** A multi-options parameter's value: a list of the declared `options`. */
+export function requireOptionList<T extends INodePropertyOptions['value']>(
+	context: NodeContext,
+	value: unknown,
+	options: ReadonlyArray<{ name: string; value: T }>,
+	field: string,
+	itemIndex: number,
+): T[] {
+	if (!Array.isArray(value)) throw invalidInput(context, field, `must be a list (got ${shown(value)})`, itemIndex);
+	return value.map((entry) => requireOption(context, entry, options, field, itemIndex));
+}
+
+/** A boolean parameter; the text "true" or "false" (as an AI agent may send it) counts too. */
+export function requireBoolean(context: NodeContext, value: unknown, field: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw invalidInput(context, field, `must be true or false (got ${shown(value)})`, itemIndex);
+}
+
+const HUB_KEY_FORMATS = {
+	ID: { pattern: new RegExp(`^${ID_PATTERN}$`), hint: 'A Hub ID has 1 to 36 characters: letters, digits, "-" and "_"' },
+	slug: { pattern: new RegExp(`^${SLUG_PATTERN}$`), hint: 'A Hub slug has only letters, digits, "-" and "_"' },
+} as const;
+
+/**
+ * A Hub ID (or slug) in its format: the Hub's 36 characters at most, and only characters that
+ * stay themselves in a URL path, so that no value (`..`, `/`, `?`) can change a request's path.
+ */
+export function requireHubId(
+	context: NodeContext,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	format: keyof typeof HUB_KEY_FORMATS = 'ID',
+): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+	if (text === '') throw invalidInput(context, field, 'must not be empty', itemIndex);
+	const { pattern, hint } = HUB_KEY_FORMATS[format];
+	if (text === undefined || !pattern.test(text)) {
+		throw invalidInput(context, field, `is not a valid Hub ${format} (got ${shown(value)})`, itemIndex, hint);
+	}
+	return text;
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { chatLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
+import { requireHubId } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
 	chatLocator(),
@@ -33,7 +34,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const chatId = locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const request: IDataObject = {};
-	if (typeof options.messageId === 'string' && options.messageId.trim()) request.messageId = options.messageId.trim();
+	const { messageId } = options;
+	if (messageId !== undefined && String(messageId).trim() !== '') {
+		request.messageId = requireHubId(this, messageId, 'Up To Message ID', itemIndex);
+	}
 	const result = await hubRequest(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/read`, {
 		body: request,
 		itemIndex,

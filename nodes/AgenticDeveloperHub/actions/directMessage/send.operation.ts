@@ -3,18 +3,20 @@ import { chatLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { stableRequestId } from '../../helpers/idempotency';
 import { locatorParameter } from '../../helpers/locators';
-import { requireText } from '../../helpers/validation';
+import { requireOption, requireText } from '../../helpers/validation';
 import { openChat, recipientProperty } from './shared';
+
+const SEND_TO = [
+	{ name: 'Chat', value: 'chat', description: 'An existing chat' },
+	{ name: 'User', value: 'user', description: 'A person, by user ID; the chat is opened if needed' },
+];
 
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Send To',
 		name: 'sendTo',
 		type: 'options',
-		options: [
-			{ name: 'Chat', value: 'chat', description: 'An existing chat' },
-			{ name: 'User', value: 'user', description: 'A person, by user ID; the chat is opened if needed' },
-		],
+		options: SEND_TO,
 		default: 'chat',
 		description: 'Whether to send into a chat or to a person',
 	},
@@ -60,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		? requireText(this, options.clientMessageId, 'Client Message ID', itemIndex, 36).trim()
 		: stableRequestId(this, itemIndex, 'direct-message');
 	const chatId =
-		this.getNodeParameter('sendTo', itemIndex, 'chat') === 'user'
+		requireOption(this, this.getNodeParameter('sendTo', itemIndex, 'chat'), SEND_TO, 'Send To', itemIndex) === 'user'
 			? String((await openChat(this, itemIndex)).id)
 			: locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
 	return await hubRequest(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/messages`, {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
-import { requireText } from '../../helpers/validation';
+import { requireHubId } from '../../helpers/validation';
 
 export function recipientProperty(displayOptions?: INodeProperties['displayOptions']): INodeProperties {
 	const property: INodeProperties = {
@@ -18,6 +18,6 @@ export function recipientProperty(displayOptions?: INodeProperties['displayOptio
 
 /** Opens (or finds) the chat with the `recipientId` parameter's user: `{ id, otherUserId, created }`. */
 export async function openChat(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const recipientId = requireText(context, context.getNodeParameter('recipientId', itemIndex), 'Recipient User ID', itemIndex, 36).trim();
+	const recipientId = requireHubId(context, context.getNodeParameter('recipientId', itemIndex), 'Recipient User ID', itemIndex);
 	return await hubRequest(context, 'POST', '/api/chat/dms', { body: { recipientId }, itemIndex, resource: 'user' });
 }

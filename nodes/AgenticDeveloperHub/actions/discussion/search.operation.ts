@@ -2,17 +2,19 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
 import { simplifyIf } from '../../helpers/simplify';
-import { readLimit, requireText } from '../../helpers/validation';
+import { readLimit, requireOption, requireText } from '../../helpers/validation';
+
+const SEARCH_TYPES: Array<{ name: string; value: 'topics' | 'posts'; description: string }> = [
+	{ name: 'Topics', value: 'topics', description: 'Topics whose title or excerpt contains the text' },
+	{ name: 'Posts', value: 'posts', description: 'Posts whose content contains the text, newest first' },
+];
 
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Search For',
 		name: 'searchType',
 		type: 'options',
-		options: [
-			{ name: 'Topics', value: 'topics', description: 'Topics whose title or excerpt contains the text' },
-			{ name: 'Posts', value: 'posts', description: 'Posts whose content contains the text, newest first' },
-		],
+		options: SEARCH_TYPES,
 		default: 'topics',
 		description: 'Whether to search topics or posts',
 	},
@@ -37,7 +39,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex, 500);
 	const limit = readLimit(this, itemIndex);
-	const searchType = this.getNodeParameter('searchType', itemIndex) as 'topics' | 'posts';
+	const searchType = requireOption(this, this.getNodeParameter('searchType', itemIndex), SEARCH_TYPES, 'Search For', itemIndex);
 	const matches = await hubRequestAll(
 		this,
 		'/api/search/discussions',

@@ -2,17 +2,19 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
-import { invalidInput, parseJsonObject, requireText } from '../../helpers/validation';
+import { invalidInput, parseJsonObject, requireOption, requireText } from '../../helpers/validation';
+
+const CONNECTION_TYPES = [
+	{ name: 'API Key', value: 'api_key', description: 'Providers configured with an API key and settings' },
+	{ name: 'App Password', value: 'app_password', description: 'Providers that sign in with a username and an app password' },
+];
 
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Connection Type',
 		name: 'connectionType',
 		type: 'options',
-		options: [
-			{ name: 'API Key', value: 'api_key', description: 'Providers configured with an API key and settings' },
-			{ name: 'App Password', value: 'app_password', description: 'Providers that sign in with a username and an app password' },
-		],
+		options: CONNECTION_TYPES,
 		default: 'api_key',
 		description: 'How the provider authenticates; must match the provider (see Get Many Providers)',
 	},
@@ -87,7 +89,7 @@ function stringFields(context: IExecuteFunctions, fields: IDataObject, itemIndex
 
 /** Returns the new connection; the Hub never echoes secrets. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const type = this.getNodeParameter('connectionType', itemIndex) as 'api_key' | 'app_password';
+	const type = requireOption(this, this.getNodeParameter('connectionType', itemIndex), CONNECTION_TYPES, 'Connection Type', itemIndex);
 	const request: IDataObject = {
 		type,
 		providerId: requireText(this, this.getNodeParameter('providerId', itemIndex), 'Provider', itemIndex, 100),

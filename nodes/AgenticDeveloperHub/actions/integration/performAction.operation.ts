@@ -3,12 +3,18 @@ import { connectionLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { stableRequestId } from '../../helpers/idempotency';
 import { locatorParameter } from '../../helpers/locators';
-import { requireEmail, requirePhoneNumber, requireText } from '../../helpers/validation';
+import { requireEmail, requireOption, requirePhoneNumber, requireText } from '../../helpers/validation';
 
 type ActionType = 'send' | 'post' | 'sms';
 
 /** The most characters the Hub accepts in `message` per action. */
 const MESSAGE_MAX_LENGTH: Record<ActionType, number> = { send: 50_000, post: 3000, sms: 1600 };
+
+const ACTION_TYPES: Array<{ name: string; value: ActionType; description: string }> = [
+	{ name: 'Send Email', value: 'send', description: 'Send an email through an email connection' },
+	{ name: 'Publish Post', value: 'post', description: 'Publish a post through a social connection' },
+	{ name: 'Send SMS', value: 'sms', description: 'Send a text message through an SMS connection' },
+];
 
 const properties: INodeProperties[] = [
 	connectionLocator({ description: 'The connection to act through; it must be active and support the action' }),
@@ -16,11 +22,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Action',
 		name: 'actionType',
 		type: 'options',
-		options: [
-			{ name: 'Send Email', value: 'send', description: 'Send an email through an email connection' },
-			{ name: 'Publish Post', value: 'post', description: 'Publish a post through a social connection' },
-			{ name: 'Send SMS', value: 'sms', description: 'Send a text message through an SMS connection' },
-		],
+		options: ACTION_TYPES,
 		default: 'send',
 		description: 'What to do through the connection (see the provider\'s capabilities in Get Many Providers)',
 	},
@@ -107,7 +109,8 @@ function actionBody(context: IExecuteFunctions, actionType: ActionType, itemInde
 
 /** `{ ok, status, actionLogId, externalId, deduped }`; `deduped: true` when the key was already used. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const actionType = this.getNodeParameter('actionType', itemIndex) as ActionType;
+	// Checked against the list: the action is a segment of the request path.
+	const actionType = requireOption(this, this.getNodeParameter('actionType', itemIndex), ACTION_TYPES, 'Action', itemIndex);
 	const body = actionBody(this, actionType, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const idempotencyKey = options.idempotencyKey

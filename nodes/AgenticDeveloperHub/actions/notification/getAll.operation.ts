@@ -2,8 +2,20 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
 import { simplifyIf } from '../../helpers/simplify';
-import { readLimit } from '../../helpers/validation';
+import { readLimit, requireOption, requireOptionList } from '../../helpers/validation';
 import { NOTIFICATION_CATEGORIES } from './shared';
+
+const READ_STATUSES = [
+	{ name: 'Read and Unread', value: 'any' },
+	{ name: 'Only Read', value: 'true' },
+	{ name: 'Only Unread', value: 'false' },
+];
+
+const FOLDERS = [
+	{ name: 'Inbox', value: 'inbox' },
+	{ name: 'Archived', value: 'archived' },
+	{ name: 'Trashed', value: 'trashed' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -26,11 +38,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Read Status',
 				name: 'read',
 				type: 'options',
-				options: [
-					{ name: 'Read and Unread', value: 'any' },
-					{ name: 'Only Read', value: 'true' },
-					{ name: 'Only Unread', value: 'false' },
-				],
+				options: READ_STATUSES,
 				default: 'any',
 				description: 'Whether to return only read, only unread, or all notifications',
 			},
@@ -38,11 +46,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Inbox', value: 'inbox' },
-					{ name: 'Archived', value: 'archived' },
-					{ name: 'Trashed', value: 'trashed' },
-				],
+				options: FOLDERS,
 				default: 'inbox',
 				description: 'Which folder to list',
 			},
@@ -61,9 +65,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (Array.isArray(filters.categories) && filters.categories.length > 0) qs.category = filters.categories;
-	if (filters.status) qs.status = filters.status;
-	if (filters.read === 'true' || filters.read === 'false') qs.read = filters.read;
+	if (filters.categories !== undefined) {
+		const categories = requireOptionList(this, filters.categories, NOTIFICATION_CATEGORIES, 'Categories', itemIndex);
+		if (categories.length > 0) qs.category = categories;
+	}
+	if (filters.status !== undefined) qs.status = requireOption(this, filters.status, FOLDERS, 'Status', itemIndex);
+	if (filters.read !== undefined) {
+		const read = requireOption(this, filters.read, READ_STATUSES, 'Read Status', itemIndex);
+		if (read !== 'any') qs.read = read;
+	}
 	const notifications = await hubRequestAll(
 		this,
 		'/api/notifications',

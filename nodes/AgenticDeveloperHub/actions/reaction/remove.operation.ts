@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
-import { requireText } from '../../helpers/validation';
+import { requireHubId } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['reaction'], operation: ['remove'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const reactionId = requireText(this, this.getNodeParameter('reactionId', itemIndex), 'Reaction ID', itemIndex).trim();
+	const reactionId = requireHubId(this, this.getNodeParameter('reactionId', itemIndex), 'Reaction ID', itemIndex);
 	await hubRequest(this, 'DELETE', `/api/content/reactions/${encodeURIComponent(reactionId)}`, {
 		itemIndex,
 		resource: 'reaction',

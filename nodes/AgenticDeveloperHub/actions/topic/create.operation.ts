@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { communityLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { communityParameter } from '../../helpers/locators';
-import { requireText } from '../../helpers/validation';
+import { requireBoolean, requireHubId, requireText } from '../../helpers/validation';
 import { TITLE_MAX_LENGTH, titleProperty } from './shared';
 
 const properties: INodeProperties[] = [
@@ -49,10 +49,12 @@ export const description = updateDisplayOptions({ show: { resource: ['topic'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const title = requireText(this, this.getNodeParameter('title', itemIndex), 'Title', itemIndex, TITLE_MAX_LENGTH);
 	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Body', itemIndex);
-	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const request: IDataObject = { title, body, communityId };
-	if (additionalFields.categoryId) request.categoryId = additionalFields.categoryId;
-	if (additionalFields.isPublic !== undefined) request.isPublic = additionalFields.isPublic;
+	const request: IDataObject = { title, body };
+	const { categoryId, isPublic } = additionalFields;
+	if (categoryId !== undefined && categoryId !== '') request.categoryId = requireHubId(this, categoryId, 'Category', itemIndex);
+	if (isPublic !== undefined) request.isPublic = requireBoolean(this, isPublic, 'Public', itemIndex);
+	// Last: a community slug costs a request, so every other input is checked before it.
+	request.communityId = await communityParameter(this, 'communityId', itemIndex);
 	return await hubRequest(this, 'POST', '/api/discussion/topics', { body: request, itemIndex, resource: 'community' });
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { topicLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
-import { invalidInput, requireText } from '../../helpers/validation';
+import { invalidInput, requireBoolean, requireHubId, requireText } from '../../helpers/validation';
 import { TITLE_MAX_LENGTH, titleProperty } from './shared';
 
 const properties: INodeProperties[] = [
@@ -50,11 +50,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (updateFields.title !== undefined) {
 		changes.title = requireText(this, updateFields.title, 'Title', itemIndex, TITLE_MAX_LENGTH);
 	}
-	for (const flag of ['isPinned', 'isLocked'] as const) {
-		if (updateFields[flag] !== undefined) changes[flag] = updateFields[flag];
+	for (const [flag, field] of [['isPinned', 'Pinned'], ['isLocked', 'Locked']] as const) {
+		if (updateFields[flag] !== undefined) changes[flag] = requireBoolean(this, updateFields[flag], field, itemIndex);
 	}
 	if (updateFields.answeredPostId !== undefined) {
-		changes.answeredPostId = requireText(this, updateFields.answeredPostId, 'Answered By Post ID', itemIndex);
+		changes.answeredPostId = requireHubId(this, updateFields.answeredPostId, 'Answered By Post ID', itemIndex);
 	}
 	if (Object.keys(changes).length === 0) {
 		throw invalidInput(this, 'Update Fields', 'is empty', itemIndex, 'Add at least one field to change');
