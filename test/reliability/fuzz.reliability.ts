@@ -20,7 +20,7 @@ interface Rejection {
  * 400 answers that depend on the Hub's data, which no client can check beforehand: a chat with
  * yourself (your own id is the Hub's to know), deleting a topic's opening post, a parent post or
  * category of another topic or community, a provider the Hub does not offer or that connects only
- * through OAuth (the provider list is the Hub's data).
+ * through OAuth, or a service type the provider does not offer (the provider list is the Hub's data).
  */
 const STATE_DEPENDENT: Rejection[] = [
 	{ field: 'recipientId', message: /yourself/ },
@@ -29,13 +29,14 @@ const STATE_DEPENDENT: Rejection[] = [
 	{ field: 'categoryId', message: /not a category of this community/ },
 	{ field: 'providerId', message: /Unknown provider/ },
 	{ field: 'type', message: /connects through OAuth in the Hub/ },
+	{ field: 'serviceType', message: /must be one of/ },
 ];
 
 /**
- * Known gaps, reported to the node's owner: values that only an expression or an AI agent can
- * supply (an options value outside the declared list, a value of the wrong type, an ID longer than
- * the Hub's 36 characters in a request body) are sent to the Hub unchecked instead of being refused
- * before the request. Any other invalid input that reaches the Hub fails the test.
+ * Invalid input the node is known to send to the Hub unchecked: none. Values that only an
+ * expression or an AI agent can supply (an option outside its list, a wrong type, an ID that is not
+ * in the Hub's format) are refused before any request. Keep this empty: any invalid input that
+ * reaches the Hub fails the test.
  */
 const KNOWN_GAPS: Rejection[] = [];
 
