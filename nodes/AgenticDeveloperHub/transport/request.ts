@@ -57,13 +57,21 @@ function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: num
 	return baseUrl;
 }
 
+/** The last Base URL parsed, as runs send many requests to one Hub. */
+let lastHost: { baseUrl: string; host: string | undefined } | undefined;
+
 /** The Base URL's host name: the only host the Hub credentials may be sent to. */
 function hostOf(baseUrl: string): string | undefined {
-	try {
-		return new URL(baseUrl).hostname;
-	} catch {
-		return undefined;
+	if (lastHost?.baseUrl !== baseUrl) {
+		let host: string | undefined;
+		try {
+			host = new URL(baseUrl).hostname;
+		} catch {
+			host = undefined;
+		}
+		lastHost = { baseUrl, host };
 	}
+	return lastHost.host;
 }
 
 interface SentResponse {
@@ -132,7 +140,10 @@ export async function sendHubRequest(
 			allowedDomains: hostOf(baseUrl),
 		},
 		errorContext: {
-			node: ctx.getNode(),
+			// n8n copies the whole node on every getNode(): only an error needs it.
+			get node() {
+				return ctx.getNode();
+			},
 			itemIndex,
 			auth,
 			method,

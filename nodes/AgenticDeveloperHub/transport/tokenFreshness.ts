@@ -42,16 +42,24 @@ export function tokenExpiresAt(credentials: ICredentialDataDecryptedObject): num
 	return candidates.length ? Math.min(...candidates) : undefined;
 }
 
+/** From when on the stored token is refreshed ahead (ms), per token data object read. */
+const refreshFrom = new WeakMap<object, number | undefined>();
+
 /**
  * Whether to refresh before sending. The margin is 60 s, but never more than half the token's
  * lifetime, so a Hub issuing very short-lived tokens does not cause a refresh before every call.
  */
 export function expiresSoon(credentials: ICredentialDataDecryptedObject, now = Date.now()): boolean {
-	const expiresAt = tokenExpiresAt(credentials);
-	if (expiresAt === undefined) return false;
-	const lifetimeMs = Number(oauthTokenData(credentials).expires_in) * 1000;
-	const margin = Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? Math.min(REFRESH_AHEAD_MS, lifetimeMs / 2) : REFRESH_AHEAD_MS;
-	return expiresAt - now <= margin;
+	const data = oauthTokenData(credentials);
+	if (!refreshFrom.has(data)) {
+		// One credential read serves many requests: its JWT is decoded once.
+		const expiresAt = tokenExpiresAt(credentials);
+		const lifetimeMs = Number(data.expires_in) * 1000;
+		const margin = Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? Math.min(REFRESH_AHEAD_MS, lifetimeMs / 2) : REFRESH_AHEAD_MS;
+		refreshFrom.set(data, expiresAt === undefined ? undefined : expiresAt - margin);
+	}
+	const from = refreshFrom.get(data);
+	return from !== undefined && now >= from;
 }
 
 /** A short, non-reversible label for a token (FNV-1a), so maps never hold the token itself. */
