@@ -10,6 +10,9 @@ const secureBaseUrl =
 	' ? String($self["baseUrl"]).trim().replace(/\\/+$/, "")' +
 	' : "Refused: the Base URL must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1)")';
 
+/** Least privilege: read the profile and discussions, change nothing. */
+const DEFAULT_PERMISSIONS = ['profile:read', 'discussions:read'];
+
 export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 	name = 'agenticDeveloperHubOAuth2Api';
 
@@ -84,10 +87,10 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 			displayName: 'Permissions',
 			name: 'permissions',
 			type: 'multiOptions',
-			default: ['profile:read', 'discussions:read'],
+			default: DEFAULT_PERMISSIONS,
 			required: true,
 			description:
-				'What n8n may do on your behalf. Grant only what your workflows need; after changing this, reconnect the credential.',
+				'What n8n may do on your behalf. Grant only what your workflows need (none ticked means Profile: Read and Discussions: Read); after changing this, reconnect the credential.',
 			options: [
 				{
 					name: 'Profile: Read',
@@ -134,10 +137,12 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 		},
 		{
 			// n8n ignores an editable scope on package credentials, so the scope follows Permissions.
+			// The n8n 2.41 editor shows and saves Permissions empty instead of its default: an empty
+			// list means the least-privilege default, never a sign-in the Hub refuses (invalid_scope).
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: '={{ [].concat($self["permissions"] || []).join(" ") }}',
+			default: `={{ [].concat($self["permissions"] || []).join(" ") || "${DEFAULT_PERMISSIONS.join(' ')}" }}`,
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -42,6 +42,11 @@ describe('Agentic Developer Hub OAuth2 credential', () => {
 		expect(resolved.scope).toBe('profile:read discussions:read');
 	});
 
+	it('asks for least privilege when Permissions is saved empty, as the n8n 2.41 editor does', async () => {
+		const resolved = await resolve({ permissions: [] });
+		expect(resolved.scope).toBe('profile:read discussions:read');
+	});
+
 	it('ignores a stored token URL or grant type: the hidden defaults win', async () => {
 		const resolved = await resolve({
 			baseUrl: 'https://hub.example.com',
