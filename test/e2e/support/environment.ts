@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'fs';
 import path from 'path';
+import { PhaseTimer } from '../../../scripts/lib/processes';
 import type { N8nRuntime } from '../../../scripts/lib/provision';
 import type { SandboxInfo } from '../../../scripts/lib/sandboxHub';
 
@@ -32,16 +33,11 @@ export function loadEnvironment(): E2eEnvironment {
 
 /** Times `work` and records it for the closing summary the global teardown prints. */
 export async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	let ok = false;
+	const timer = new PhaseTimer();
 	try {
-		const result = await work();
-		ok = true;
-		return result;
+		return await timer.phase(name, work);
 	} finally {
-		const ms = Date.now() - started;
 		const file = process.env[ENVIRONMENT_VARIABLE] ? loadEnvironment().phasesFile : undefined;
-		if (file) appendFileSync(file, `${JSON.stringify({ name, ms, ok })}\n`);
-		process.stdout.write(`[phase] ${name}: ${(ms / 1000).toFixed(1)}s${ok ? '' : ' (failed)'}\n`);
+		if (file) appendFileSync(file, `${JSON.stringify(timer.phases[0])}\n`);
 	}
 }
