@@ -73,6 +73,25 @@ export interface Harness {
 
 const DEFAULT_NODE_NAME = 'Hub';
 
+/** What n8n hands every execution context: our credentials helper and the instance's URLs. */
+export function harnessAdditionalData(
+	credentialsHelper: HarnessCredentialsHelper,
+	executionId: string,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		userId: 'harness-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export async function createHarness(options: { hub?: Hub; hubOptions?: HubOptions } = {}): Promise<Harness> {
 	const hub = options.hub ?? (await startHub(options.hubOptions));
 	const ownsHub = !options.hub;
@@ -85,18 +104,7 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 	let executions = 0;
 
 	const additionalData = (): IWorkflowExecuteAdditionalData =>
-		({
-			credentialsHelper,
-			executionId: `harness-${++executions}`,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-			userId: 'harness-user',
-		}) as unknown as IWorkflowExecuteAdditionalData;
+		harnessAdditionalData(credentialsHelper, `harness-${++executions}`);
 
 	function buildNode(nodeType: INodeType, parameters: INodeParameters, name: string, continueOnFail = false): INode {
 		const { version } = nodeType.description;

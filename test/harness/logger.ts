@@ -1,6 +1,7 @@
 import type { Logger } from '@n8n/backend-common';
 
-function serialize(value: unknown): string {
+/** JSON of anything a run exposes: errors expanded (message, stack, own fields), cycles cut. */
+export function serialize(value: unknown): string {
 	const seen = new WeakSet<object>();
 	return JSON.stringify(value, (_key, entry: unknown) => {
 		if (entry instanceof Error) return { ...entry, name: entry.name, message: entry.message, stack: entry.stack };

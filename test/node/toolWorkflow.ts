@@ -11,12 +11,12 @@ import {
 	type INodeParameters,
 	type INodeProperties,
 	type INodeType,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
 import { installContainer } from '../harness/container';
 import { CredentialStore, HarnessCredentialsHelper } from '../harness/credentialsHelper';
 import { CredentialTypeRegistry } from '../harness/credentialTypes';
+import { harnessAdditionalData } from '../harness';
 import { HarnessNodeTypes } from '../harness/nodeTypes';
 import type { Hub } from '../hub';
 
@@ -140,18 +140,7 @@ export async function callAsTool(
 			active: false,
 			nodeTypes,
 		});
-		const additionalData = {
-			credentialsHelper: new HarnessCredentialsHelper(credentialTypes, store),
-			executionId: 'tool-execution-1',
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-			userId: 'harness-user',
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = harnessAdditionalData(new HarnessCredentialsHelper(credentialTypes, store), 'tool-execution-1');
 		const items: INodeExecutionData[] = [{ json: {} }];
 		const node = workflow.getNode('Agent')!;
 		const context = new ExecuteContext(

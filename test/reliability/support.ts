@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryPolicy';
 import type { Harness } from '../harness';
+import { serialize } from '../harness/logger';
 import type { Hub } from '../hub';
 import type { Counters } from '../hub/middleware/counters';
 import { node, withDefaults } from '../node/support';
@@ -83,28 +84,17 @@ export function leakedSecrets(text: string, secrets: string[]): string[] {
 	return secrets.filter((secret) => secret.length >= 8 && text.includes(secret)).map((secret) => `${secret.slice(0, 7)}... (${secret.length} chars)`);
 }
 
-function safeJson(value: unknown): string {
-	const seen = new WeakSet<object>();
-	return JSON.stringify(value, (_key, entry: unknown) => {
-		if (entry instanceof Error) return { ...entry, name: entry.name, message: entry.message, stack: entry.stack };
-		if (typeof entry === 'object' && entry !== null) {
-			if (seen.has(entry)) return '[circular]';
-			seen.add(entry);
-		}
-		return entry;
-	});
-}
 
 /** Everything a run exposes to a user or an operator: output items, the error in every form, the logs. */
 export function exposedText(harness: Harness, outcome: { output?: unknown; error?: unknown }): string {
 	const error = outcome.error as IDataObject | undefined;
 	return [
-		safeJson(outcome.output ?? null),
-		error ? safeJson(error) : '',
+		serialize(outcome.output ?? null),
+		error ? serialize(error) : '',
 		error ? String(error.message) : '',
 		error ? String(error.description ?? '') : '',
 		error ? String(error.stack ?? '') : '',
-		error ? safeJson(error.cause ?? null) : '',
+		error ? serialize(error.cause ?? null) : '',
 		...harness.logs,
 	].join('\n');
 }
