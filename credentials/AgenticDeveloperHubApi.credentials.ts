@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { baseUrlProperty } from './baseUrl';
 
 export class AgenticDeveloperHubApi implements ICredentialType {
 	name = 'agenticDeveloperHubApi';
@@ -19,16 +20,7 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 	documentationUrl = 'https://github.com/agentic-developer-hub/n8n-nodes-agentic-developer-hub#credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.agenticdeveloperhub.com',
-			required: true,
-			placeholder: 'https://api.agenticdeveloperhub.com',
-			description:
-				'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
-		},
+		baseUrlProperty,
 		{
 			displayName: 'Personal API Token',
 			name: 'apiToken',

@@ -1,4 +1,5 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { baseUrlProperty } from './baseUrl';
 
 /**
  * The Base URL with any trailing slash removed, or a refusal text when it is plain http on a host
@@ -35,16 +36,7 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.agenticdeveloperhub.com',
-			required: true,
-			placeholder: 'https://api.agenticdeveloperhub.com',
-			description:
-				'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
-		},
+		baseUrlProperty,
 		{
 			displayName:
 				'The Base URL must start with https://. Plain http:// is accepted only for localhost and 127.0.0.1; other http addresses are refused.',
