@@ -69,6 +69,18 @@ describe('Trigger: New Reply in Topic', () => {
 		expect(ids(await pollItems(harness, nodeName, parameters))).toEqual(ids(created));
 	});
 
+	it.each([
+		['a URL of another page', { mode: 'url', value: 'https://agenticdeveloperhub.com/c/agentic-builders' }, /"Topic" is not a valid Hub topic URL/],
+		['an ID that could change the request path', { mode: 'id', value: '../notifications' }, /"Topic"/],
+		['no topic', { mode: 'id', value: '' }, /Choose the topic/],
+	])('refuses %s before sending any request', async (_case, topicId, message) => {
+		const harness = context.harness!;
+		const parameters = { ...replyScenario(harness).parameters, topicId: { __rl: true, ...topicId } };
+		const before = await counters(harness.hub);
+		await expect(harness.poll(trigger, { parameters, nodeName: freshNodeName() })).rejects.toThrow(message);
+		expect(requestsBetween(before, await counters(harness.hub))).toBe(0);
+	});
+
 	it('an unknown topic fails the poll with a message that names it', async () => {
 		const harness = context.harness!;
 		const parameters = {

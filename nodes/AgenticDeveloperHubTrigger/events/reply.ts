@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { topicLocator } from '../../AgenticDeveloperHub/descriptions/locators';
+import { readLocator } from '../../AgenticDeveloperHub/helpers/locators';
 import { hubGet } from '../shared/api';
 import { readFrom, type PageFetcher } from '../shared/paging';
 import { forEvent, type TriggerEvent } from './types';
@@ -21,12 +22,16 @@ interface ThreadState extends IDataObject {
 	position: number;
 }
 
+/**
+ * Read as the action node reads its locators: the same URL patterns and ID check, and no n8n
+ * `extractValue`, whose regex runs in a VM with a 250 ms limit that a busy host can exceed.
+ */
 function topicIdOf(context: IPollFunctions): string {
-	const topicId = context.getNodeParameter('topicId', '', { extractValue: true }) as string;
-	if (!topicId) {
+	const topic = readLocator.call(context, context.getNodeParameter('topicId', ''), 'topic', 'Topic');
+	if (!topic) {
 		throw new NodeOperationError(context.getNode(), 'Choose the topic whose new replies start this workflow');
 	}
-	return topicId;
+	return topic.value;
 }
 
 function threadOf(context: IPollFunctions, topicId: string): PageFetcher<Post> {
