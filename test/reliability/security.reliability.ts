@@ -167,6 +167,33 @@ describe('security', () => {
 			});
 		});
 
+		// n8n 2.41 adds these fields to both credentials (they extend oAuth2Api or authenticate). They
+		// govern the HTTP Request node; in the credential's own node the Base URL stays usable, as
+		// n8n's declarative nodes treat their credential-owned base URL, and nothing else is reachable.
+		it.each([
+			['None', { allowedHttpRequestDomains: 'none' }],
+			['Specific Domains without the Hub', { allowedHttpRequestDomains: 'domains', allowedDomains: 'localhost, *.example.org' }],
+		])("n8n's Allowed HTTP Request Domains set to %s: the node still reaches the Base URL, and only it", async (_mode, restriction) => {
+			const retryWaits = recordRetryWaits();
+			try {
+				for (const [type, authentication] of [
+					[OAUTH2_CREDENTIAL, 'oAuth2'],
+					[API_TOKEN_CREDENTIAL, 'apiToken'],
+				] as const) {
+					harness.setCredentialData(type, { ...harness.storedCredential(type), ...restriction });
+					const outcome = await runNode(harness, { authentication, ...getMe });
+					expect(outcome.error).toBeUndefined();
+					expect(outcome.output?.[0].json.email).toBe('ada@example.com');
+				}
+				await control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/auth/me', count: 10, status: 302, body: {}, headers: { Location: `${collector.url('localhost')}/api/auth/me` } });
+				await runNode(harness, { authentication: 'oAuth2', ...getMe });
+				expect(collector.credentialsSeen()).toEqual([]);
+			} finally {
+				retryWaits.restore();
+				await control('DELETE', '/__sandbox/faults');
+			}
+		});
+
 		it('absolute URLs, protocol-relative URLs and user-info tricks in every string parameter never reach another host', async () => {
 			const targets = [`${collector.url()}/api/auth/me`, `//127.0.0.1:${collector.port}/x`, `http://localhost:${collector.port}/c/x/t/1`, `@127.0.0.1:${collector.port}`];
 			const ids = [...knownIds(harness.hub), ...targets];
