@@ -1,11 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryPolicy';
 import type { Harness } from '../harness';
 import { serialize } from '../harness/logger';
 import type { Hub } from '../hub';
 import type { Counters } from '../hub/middleware/counters';
 import { node, withDefaults } from '../node/support';
 import { knownSecrets } from '../transport/support';
+
+export { recordRetryWaits } from '../transport/support';
 
 export { node, withDefaults };
 
@@ -39,16 +40,6 @@ export function requestCount(counters: Counters, label?: string): number {
 		.reduce((sum, [, byStatus]) => sum + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
 }
 
-/** Retry waits recorded instead of slept: the transport's decisions stay, the wall-clock wait goes. */
-export function recordRetryWaits(): { waits: number[]; restore: () => void } {
-	const waits: number[] = [];
-	const restore = setRetryPolicy({
-		sleep: async (ms: number) => {
-			waits.push(ms);
-		},
-	});
-	return { waits, restore };
-}
 
 /** Mulberry32: a small seeded generator, so a failing fault sequence can be replayed exactly. */
 export function seededRandom(seed: number): () => number {

@@ -1,9 +1,9 @@
 import { SNAPSHOT_MAX_AGE_MS } from '../../nodes/AgenticDeveloperHub/transport/credentialSnapshot';
-import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '../harness';
+import { OAUTH2_CREDENTIAL, type Harness } from '../harness';
 import { HarnessCredentialsHelper } from '../harness/credentialsHelper';
 import { probeHooks } from '../harness/fixtures/probeNode';
 import { controlRequest } from '../hub/testing';
-import { counters, expectNoSecrets, items, responses, runProbe } from './support';
+import { counters, expectNoSecrets, items, resetHarnessBeforeEach, responses, runProbe } from './support';
 
 const ME = 'GET /api/auth/me';
 const me = { authentication: 'oAuth2', method: 'GET', endpoint: '/api/auth/me' };
@@ -22,15 +22,9 @@ describe('transport: one credential read per run of the node', () => {
 	let harness: Harness;
 	let reads: jest.SpyInstance;
 
-	beforeAll(async () => {
-		harness = await createHarness();
-	});
-	afterAll(async () => harness?.close());
-	beforeEach(async () => {
-		await controlRequest(harness.hub, 'POST', '/__sandbox/reset');
-		await harness.connectOAuth2();
+	resetHarnessBeforeEach((created) => (harness = created));
+	beforeEach(() => {
 		harness.useApiToken();
-		harness.logs.length = 0;
 		reads = jest.spyOn(HarnessCredentialsHelper.prototype, 'getDecrypted');
 	});
 	afterEach(async () => {

@@ -1,7 +1,7 @@
 import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryPolicy';
 import { controlRequest } from '../hub/testing';
-import { createHarness, type Harness } from '../harness';
-import { adasCommunityId, counters, expectNoSecrets, recordRetryWaits, responses, runProbe } from './support';
+import type { Harness } from '../harness';
+import { adasCommunityId, counters, expectNoSecrets, recordRetryWaits, resetHarnessBeforeEach, responses, runProbe } from './support';
 
 const ME = 'GET /api/auth/me';
 const CREATE_TOPIC = 'POST /api/discussion/topics';
@@ -11,14 +11,8 @@ describe('transport retries', () => {
 	let harness: Harness;
 	let recorded: ReturnType<typeof recordRetryWaits>;
 
-	beforeAll(async () => {
-		harness = await createHarness();
-	});
-	afterAll(async () => harness?.close());
-	beforeEach(async () => {
-		await controlRequest(harness.hub, 'POST', '/__sandbox/reset');
-		await harness.connectOAuth2();
-		harness.logs.length = 0;
+	resetHarnessBeforeEach((created) => (harness = created));
+	beforeEach(() => {
 		recorded = recordRetryWaits();
 	});
 	afterEach(() => recorded.restore());

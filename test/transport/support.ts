@@ -3,7 +3,7 @@ import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryP
 import type { Hub } from '../hub';
 import { controlRequest } from '../hub/testing';
 import type { Counters } from '../hub/middleware/counters';
-import { API_TOKEN_CREDENTIAL, OAUTH2_CREDENTIAL, type Harness } from '../harness';
+import { API_TOKEN_CREDENTIAL, createHarness, OAUTH2_CREDENTIAL, type Harness } from '../harness';
 import { HubProbe } from '../harness/fixtures/probeNode';
 
 export const probe = new HubProbe();
@@ -93,4 +93,23 @@ export function adasCommunityId(hub: Hub): string {
 	const community = Object.values(hub.state.data.communities).find((candidate) => candidate.adminUserIds.includes(ada.id));
 	if (!community) throw new Error('No community administered by Ada');
 	return community.id;
+}
+
+/**
+ * One harness for the enclosing describe block, handed over through `use`. Before each test the
+ * sandbox is reset, Ada's OAuth2 credential connected again and the captured logs emptied; a
+ * block's own beforeEach runs after this one.
+ */
+export function resetHarnessBeforeEach(use: (harness: Harness) => void): void {
+	let harness: Harness | undefined;
+	beforeAll(async () => {
+		harness = await createHarness();
+		use(harness);
+	});
+	afterAll(async () => await harness?.close());
+	beforeEach(async () => {
+		await controlRequest(harness!.hub, 'POST', '/__sandbox/reset');
+		await harness!.connectOAuth2();
+		harness!.logs.length = 0;
+	});
 }

@@ -3,7 +3,7 @@ import { controlRequest } from '../hub/testing';
 import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '../harness';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { HubProbe, probeHooks } from '../harness/fixtures/probeNode';
-import { adasCommunityId, counters, expectNoSecrets, items, responses, runProbe } from './support';
+import { adasCommunityId, counters, expectNoSecrets, items, resetHarnessBeforeEach, responses, runProbe } from './support';
 
 const ME = 'GET /api/auth/me';
 const TOKEN_ENDPOINT = 'POST /api/oauth/signin/exchange';
@@ -16,15 +16,7 @@ function storedTokens(harness: Harness): { access_token: string; refresh_token: 
 describe('transport token lifecycle (OAuth2 through n8n-core)', () => {
 	let harness: Harness;
 
-	beforeAll(async () => {
-		harness = await createHarness();
-	});
-	afterAll(async () => harness?.close());
-	beforeEach(async () => {
-		await controlRequest(harness.hub, 'POST', '/__sandbox/reset');
-		await harness.connectOAuth2();
-		harness.logs.length = 0;
-	});
+	resetHarnessBeforeEach((created) => (harness = created));
 	afterEach(() => {
 		delete probeHooks.afterItem;
 		jest.restoreAllMocks();
@@ -220,14 +212,7 @@ describe('transport token lifecycle without helpers.refreshOAuth2Token', () => {
 	let harness: Harness;
 	const legacy = new ProbeWithoutExplicitRefresh();
 
-	beforeAll(async () => {
-		harness = await createHarness();
-	});
-	afterAll(async () => harness?.close());
-	beforeEach(async () => {
-		await controlRequest(harness.hub, 'POST', '/__sandbox/reset');
-		await harness.connectOAuth2();
-	});
+	resetHarnessBeforeEach((created) => (harness = created));
 
 	it('n8n refreshes on the 401 and resends once: one refresh for the whole run', async () => {
 		await controlRequest(harness.hub, 'POST', '/__sandbox/expire-access-tokens');
