@@ -1,7 +1,7 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { chatLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
-import { stableRequestId } from '../../helpers/idempotency';
+import { callerKeyOptions, callerOrStableKey, type CallerKey } from '../../helpers/idempotency';
 import { locatorParameter } from '../../helpers/locators';
 import { requireOption, requireText } from '../../helpers/validation';
 import { openChat, recipientProperty } from './shared';
@@ -10,6 +10,14 @@ const SEND_TO = [
 	{ name: 'Chat', value: 'chat', description: 'An existing chat' },
 	{ name: 'User', value: 'user', description: 'A person, by user ID; the chat is opened if needed' },
 ];
+
+const CLIENT_MESSAGE_ID: CallerKey = {
+	displayName: 'Client Message ID',
+	name: 'clientMessageId',
+	maxLength: 36,
+	description:
+		'Your own ID for this message (at most 36 characters); the Hub sends a message only once per ID. By default the node derives one per execution and item, so a retried send is never duplicated.',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -31,23 +39,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The message text',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Client Message ID',
-				name: 'clientMessageId',
-				type: 'string',
-				default: '',
-				description:
-					'Your own ID for this message (at most 36 characters); the Hub sends a message only once per ID. By default the node derives one per execution and item, so a retried send is never duplicated.',
-			},
-		],
-	},
+	callerKeyOptions(CLIENT_MESSAGE_ID),
 ];
 
 export const description = updateDisplayOptions(
@@ -57,10 +49,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Message', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const clientMessageId = options.clientMessageId
-		? requireText(this, options.clientMessageId, 'Client Message ID', itemIndex, 36).trim()
-		: stableRequestId(this, itemIndex, 'direct-message');
+	const clientMessageId = callerOrStableKey(this, itemIndex, CLIENT_MESSAGE_ID, 'direct-message');
 	const chatId =
 		requireOption(this, this.getNodeParameter('sendTo', itemIndex, 'chat'), SEND_TO, 'Send To', itemIndex) === 'user'
 			? String((await openChat(this, itemIndex)).id)

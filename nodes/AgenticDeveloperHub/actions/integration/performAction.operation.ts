@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { connectionLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
-import { stableRequestId } from '../../helpers/idempotency';
+import { callerKeyOptions, callerOrStableKey, type CallerKey } from '../../helpers/idempotency';
 import { locatorParameter } from '../../helpers/locators';
 import { requireEmail, requireOption, requirePhoneNumber, requireText } from '../../helpers/validation';
 
@@ -15,6 +15,14 @@ const ACTION_TYPES: Array<{ name: string; value: ActionType; description: string
 	{ name: 'Publish Post', value: 'post', description: 'Publish a post through a social connection' },
 	{ name: 'Send SMS', value: 'sms', description: 'Send a text message through an SMS connection' },
 ];
+
+const IDEMPOTENCY_KEY: CallerKey = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	maxLength: 255,
+	description:
+		'Your own key for this action (at most 255 characters); the Hub performs an action only once per key. By default the node derives one per execution and item, so a retried action is never repeated.',
+};
 
 const properties: INodeProperties[] = [
 	connectionLocator({ description: 'The connection to act through; it must be active and support the action' }),
@@ -63,23 +71,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The text to send or publish (emails up to 50,000 characters, posts 3,000, SMS 1,600)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				description:
-					'Your own key for this action (at most 255 characters); the Hub performs an action only once per key. By default the node derives one per execution and item, so a retried action is never repeated.',
-			},
-		],
-	},
+	callerKeyOptions(IDEMPOTENCY_KEY),
 ];
 
 export const description = updateDisplayOptions(
@@ -112,10 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// Checked against the list: the action is a segment of the request path.
 	const actionType = requireOption(this, this.getNodeParameter('actionType', itemIndex), ACTION_TYPES, 'Action', itemIndex);
 	const body = actionBody(this, actionType, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const idempotencyKey = options.idempotencyKey
-		? requireText(this, options.idempotencyKey, 'Idempotency Key', itemIndex, 255).trim()
-		: stableRequestId(this, itemIndex, `integration-action:${actionType}`);
+	const idempotencyKey = callerOrStableKey(this, itemIndex, IDEMPOTENCY_KEY, `integration-action:${actionType}`);
 	const connectionId = locatorParameter(this, 'connectionId', 'connection', 'Connection', itemIndex);
 	return await hubRequest(
 		this,
