@@ -41,6 +41,10 @@ export interface Harness {
 			items?: INodeExecutionData[];
 			continueOnFail?: boolean;
 			nodeName?: string;
+			/** The same execution again (default: a new one), e.g. a node running twice in a loop. */
+			executionId?: string;
+			/** Which run of the node this is in its execution (default 0). */
+			runIndex?: number;
 		},
 	): Promise<INodeExecutionData[][]>;
 	/** PollContext; static data persists per nodeName across calls. */
@@ -103,8 +107,8 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 	const workflowStaticData: IDataObject = {};
 	let executions = 0;
 
-	const additionalData = (): IWorkflowExecuteAdditionalData =>
-		harnessAdditionalData(credentialsHelper, `harness-${++executions}`);
+	const additionalData = (executionId?: string): IWorkflowExecuteAdditionalData =>
+		harnessAdditionalData(credentialsHelper, executionId ?? `harness-${++executions}`);
 
 	function buildNode(nodeType: INodeType, parameters: INodeParameters, name: string, continueOnFail = false): INode {
 		const { version } = nodeType.description;
@@ -178,10 +182,10 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 			const context = new ExecuteContext(
 				workflow,
 				workflow.getNode(name)!,
-				additionalData(),
+				additionalData(run.executionId),
 				'manual',
 				createRunExecutionData(),
-				0,
+				run.runIndex ?? 0,
 				items,
 				{ main: [items] },
 				{ node, data: { main: [items] }, source: null },

@@ -56,6 +56,18 @@ describe('Direct Message', () => {
 			expect(messagesOf(chatWithGrace).length).toBe(before + 2);
 		});
 
+		it("sends again in the node's next run of the same execution (a loop, another AI tool call)", async () => {
+			const before = messagesOf(chatWithGrace).length;
+			const run = async (runIndex: number) =>
+				(await hub.runJson({ resource: 'directMessage', operation: 'send', chatId: rl(chatWithGrace), body: 'Each loop' }, { executionId: 'loop', runIndex }))[0];
+			const first = await run(0);
+			const second = await run(1);
+			const secondRetried = await run(1);
+			expect(second.id).not.toBe(first.id);
+			expect(secondRetried.id).toBe(second.id);
+			expect(messagesOf(chatWithGrace).length).toBe(before + 2);
+		});
+
 		it('sends the same text again in a new execution', async () => {
 			const before = messagesOf(chatWithGrace).length;
 			const run = () => hub.runJson({ resource: 'directMessage', operation: 'send', chatId: rl(chatWithGrace), body: 'Again' });

@@ -27,6 +27,8 @@ export interface NodeRun {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	nodeName?: string;
+	executionId?: string;
+	runIndex?: number;
 }
 
 export interface NodeTestContext {

@@ -1,4 +1,4 @@
-import { rl, seededCommunity, useNodeHarness } from './support';
+import { retriedInOneExecution, rl, seededCommunity, useNodeHarness } from './support';
 
 describe('Topic', () => {
 	const hub = useNodeHarness();
@@ -35,6 +35,24 @@ describe('Topic', () => {
 				isPublic: false,
 				customerId: hub.users().ada.id,
 			});
+		});
+
+		it("is never duplicated by n8n's Retry On Fail, and runs again in the node's next run of the execution", async () => {
+			const parameters = { resource: 'topic', operation: 'create', communityId: rl(community().id), title: 'Created once per run', body: 'Hello' };
+			const created = () => Object.values(hub.harness.hub.state.data.topics).filter((topic) => topic.title === 'Created once per run');
+			const retried = await hub.runJson(parameters, {
+				nodeType: retriedInOneExecution(),
+				items: [{ json: {} }, { json: {} }],
+				executionId: 'one-execution',
+			});
+			// Two items, each created twice: two topics, and the retry got the originals back.
+			expect(retried.map((topic) => topic.id)).toEqual([retried[0].id, retried[1].id, retried[0].id, retried[1].id]);
+			expect(retried[0].id).not.toBe(retried[1].id);
+			expect(created()).toHaveLength(2);
+			// A loop, or another AI tool call: the same item in the node's next run is a new topic.
+			const [nextRun] = await hub.runJson(parameters, { executionId: 'one-execution', runIndex: 1 });
+			expect(retried.map((topic) => topic.id)).not.toContain(nextRun.id);
+			expect(created()).toHaveLength(3);
 		});
 
 		it('refuses a title over 500 characters before sending anything', async () => {

@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	randomString,
 	type IAllExecuteFunctions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -16,6 +15,7 @@ import {
 	signingToken,
 	type CredentialSnapshot,
 } from './credentialSnapshot';
+import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext } from './errorMessages';
 import { networkReason, responseOf } from './failedCall';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
@@ -32,7 +32,7 @@ export interface HubRequestOptions {
 	qs?: IDataObject;
 	/** Named in errors; default 0. */
 	itemIndex?: number;
-	/** POST only; when absent the transport makes one per call, kept across its retries. */
+	/** POST only; when absent, one per item and run of the node (idempotencyKey.ts), kept across retries. */
 	idempotencyKey?: string;
 	/** What a 404 is about, e.g. 'topic', for the error message. */
 	resource?: string;
@@ -89,7 +89,6 @@ interface CallState {
 	baseUrl: string;
 	/** Whether the transport refreshes itself (n8n's `helpers.refreshOAuth2Token` exists). */
 	explicitRefresh: boolean;
-	retryable: boolean;
 	policy: RetryPolicy;
 	budget: RetryBudget;
 	refreshedAfterExpiry: boolean;
@@ -119,7 +118,8 @@ export async function sendHubRequest(
 		});
 	}
 	// Every POST carries a key, the same on each of its retries, so the Hub runs it at most once.
-	const idempotencyKey = method === 'POST' ? (options.idempotencyKey ?? `n8n-${randomString(32)}`) : undefined;
+	const idempotencyKey =
+		method === 'POST' ? (options.idempotencyKey ?? defaultIdempotencyKey(ctx, itemIndex, `${method} ${endpoint}`)) : undefined;
 	const policy = retryPolicy();
 	const call: CallState = {
 		ctx,
@@ -153,7 +153,6 @@ export async function sendHubRequest(
 			secrets: snapshot.secrets,
 		},
 		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
-		retryable: method !== 'POST' || idempotencyKey !== undefined,
 		policy,
 		budget: new RetryBudget(policy),
 		refreshedAfterExpiry: false,
@@ -266,9 +265,10 @@ async function credentialChangedSince(call: CallState): Promise<boolean> {
 	return stored !== undefined && stored !== sent;
 }
 
-/** A retry after `waitMs` when the call may be retried and the budget allows it; else the error. */
+/** A retry after `waitMs` when the budget allows it; else the error. */
 function retryOrThrow(call: CallState, waitMs: number | undefined, failure: () => Error): { waitMs: number } {
-	if (waitMs !== undefined && call.retryable && call.budget.allows(waitMs)) return { waitMs };
+	// Every POST carries an Idempotency-Key, so every call may be retried.
+	if (waitMs !== undefined && call.budget.allows(waitMs)) return { waitMs };
 	throw failure();
 }
 
