@@ -5,7 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlProperty } from './baseUrl';
+import { baseUrlProperty, insecureBaseUrlNotice, secureBaseUrlExpression } from './baseUrl';
 
 export class AgenticDeveloperHubApi implements ICredentialType {
 	name = 'agenticDeveloperHubApi';
@@ -21,6 +21,7 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		baseUrlProperty,
+		insecureBaseUrlNotice,
 		{
 			displayName: 'Personal API Token',
 			name: 'apiToken',
@@ -45,7 +46,8 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			// An insecure Base URL resolves to a refusal, not a URL: the token is never sent there.
+			baseURL: `={{ ${secureBaseUrlExpression('$credentials.baseUrl')} }}`,
 			url: '/api/auth/me',
 			method: 'GET',
 		},

@@ -1,15 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlProperty } from './baseUrl';
+import { baseUrlProperty, insecureBaseUrlNotice, secureBaseUrlExpression } from './baseUrl';
 
-/**
- * The Base URL with any trailing slash removed, or a refusal text when it is plain http on a host
- * other than localhost / 127.0.0.1. The refusal makes n8n reject the authorize and token URLs
- * (they are no longer URLs), so an insecure Hub address never receives a client secret or a code.
- */
-const secureBaseUrl =
-	'(/^https:\\/\\/|^http:\\/\\/(localhost|127\\.0\\.0\\.1)(:\\d+)?(\\/|$)/i.test(String($self["baseUrl"]).trim())' +
-	' ? String($self["baseUrl"]).trim().replace(/\\/+$/, "")' +
-	' : "Refused: the Base URL must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1)")';
+const secureBaseUrl = secureBaseUrlExpression('$self["baseUrl"]');
 
 /** Least privilege: read the profile and discussions, change nothing. */
 const DEFAULT_PERMISSIONS = ['profile:read', 'discussions:read'];
@@ -37,27 +29,7 @@ export class AgenticDeveloperHubOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		baseUrlProperty,
-		{
-			displayName:
-				'The Base URL must start with https://. Plain http:// is accepted only for localhost and 127.0.0.1; other http addresses are refused.',
-			name: 'insecureBaseUrlNotice',
-			type: 'notice',
-			default: '',
-			// Plain string tests: n8n runs a `regex` condition in a VM (250 ms timeout) on every read of the credential.
-			displayOptions: {
-				show: { baseUrl: [{ _cnd: { startsWith: 'http://' } }] },
-				hide: {
-					baseUrl: [
-						'http://localhost',
-						{ _cnd: { startsWith: 'http://localhost:' } },
-						{ _cnd: { startsWith: 'http://localhost/' } },
-						'http://127.0.0.1',
-						{ _cnd: { startsWith: 'http://127.0.0.1:' } },
-						{ _cnd: { startsWith: 'http://127.0.0.1/' } },
-					],
-				},
-			},
-		},
+		insecureBaseUrlNotice,
 		{
 			displayName: 'Client ID',
 			name: 'clientId',

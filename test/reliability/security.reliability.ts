@@ -130,6 +130,19 @@ describe('security', () => {
 			expect(collector.seen).toEqual([]);
 		});
 
+		it("n8n's credential test of the personal token sends nothing to such a Base URL", async () => {
+			// 127.0.0.2 is loopback on this machine, but not a host the rule accepts: the collector would see the token.
+			const insecureUrl = collector.url('127.0.0.2');
+			await fetch(`${insecureUrl}/reachable`);
+			expect(collector.seen.map((request) => request.url)).toEqual(['/reachable']);
+			collector.forget();
+			const apiToken = harness.hub.info().users[0].apiToken;
+			const result = await harness.testCredential(API_TOKEN_CREDENTIAL, { baseUrl: insecureUrl, apiToken });
+			expect(result.status).toBe('Error');
+			expect(result.message).not.toContain(apiToken);
+			expect(collector.seen).toEqual([]);
+		});
+
 		it.each(['http://localhost:1', 'http://127.0.0.1:1', 'https://api.agenticdeveloperhub.com'])('%s is accepted (the request is attempted)', async (baseUrl) => {
 			const retryWaits = recordRetryWaits();
 			try {
