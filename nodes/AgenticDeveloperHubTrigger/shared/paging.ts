@@ -2,24 +2,24 @@
 export type PageFetcher<T> = (page: number, pageSize: number) => Promise<T[]>;
 
 export interface Window<T> {
-	/** The rows from the asked position to the end of the page that holds it. */
+	/** The whole page that holds the asked position. */
 	rows: T[];
-	/** List position of `rows[0]`. */
+	/** List position of `rows[0]`, at or before the asked position. */
 	start: number;
 	/** The page came back short: the list ends here. */
 	ended: boolean;
 }
 
 /**
- * Reads from list position `start` (0-based) with pages of `pageSize`. Hub lists page on a fixed
- * grid, so a page size change is bridged by reading the page that holds `start` and dropping the
- * rows before it.
+ * Reads the page of size `pageSize` that holds list position `position` (0-based): Hub lists
+ * page on a fixed grid. The whole page is kept, also the rows before `position` that were read
+ * already: a row removed above meanwhile moves the rest up, and the row that moved across
+ * `position` is then still read (callers skip the rows they have).
  */
-export async function readFrom<T>(fetchPage: PageFetcher<T>, start: number, pageSize: number): Promise<Window<T>> {
-	const page = Math.floor(start / pageSize) + 1;
-	const pageStart = (page - 1) * pageSize;
+export async function readFrom<T>(fetchPage: PageFetcher<T>, position: number, pageSize: number): Promise<Window<T>> {
+	const page = Math.floor(position / pageSize) + 1;
 	const rows = await fetchPage(page, pageSize);
-	return { rows: rows.slice(start - pageStart), start, ended: rows.length < pageSize };
+	return { rows, start: (page - 1) * pageSize, ended: rows.length < pageSize };
 }
 
 export interface NewestFirstList<T> {
@@ -46,7 +46,7 @@ export async function scanNewestFirst<T>(
 	let position = 0;
 	let pageSize = Math.max(1, Math.min(firstPageSize, list.maxPageSize));
 	for (;;) {
-		const { rows, ended } = await readFrom(list.fetchPage, position, pageSize);
+		const { rows, start, ended } = await readFrom(list.fetchPage, position, pageSize);
 		for (const row of rows) {
 			const at = list.sortKey(row);
 			if (at !== null && mark === 'newest') mark = at;
@@ -55,7 +55,7 @@ export async function scanNewestFirst<T>(
 			if (!found.has(list.id(row))) found.set(list.id(row), row);
 		}
 		if (ended) return [...found.values()];
-		position += rows.length;
+		position = start + rows.length;
 		pageSize = list.maxPageSize;
 	}
 }
