@@ -34,7 +34,7 @@ describe('trigger paging: scanning a newest-first list', () => {
 		expect(list.requests).toBe(2);
 	});
 
-	it('reads a row pushed down by new rows at the top once', async () => {
+	it('reads every row once when a new row arrives at the top between two requests', async () => {
 		const list = changingList(tenRows(), (rows) => rows.unshift({ id: 'new', at: 2_000 }));
 		const found = await scanNewestFirst(list, null, 5);
 		expect(found.map((row) => row.id).sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'new']);
