@@ -127,3 +127,38 @@ describe('5% random faults over 2,000 mixed requests', () => {
 		expect(retryWaits.waits.filter((wait) => wait === retryAfterMs).length).toBeGreaterThanOrEqual(faults.injected.rate_limited);
 	});
 });
+
+describe('a DELETE whose answer was lost', () => {
+	let harness: Harness;
+	let retryWaits: { waits: number[]; restore: () => void };
+
+	beforeAll(async () => {
+		harness = await createHarness();
+		await harness.connectOAuth2();
+		retryWaits = recordRetryWaits();
+	});
+	afterAll(async () => {
+		retryWaits?.restore();
+		await harness?.close();
+	});
+
+	it('is retried, finds the topic gone, and reports it deleted', async () => {
+		const created = await runNode(harness, { authentication: 'oAuth2', resource: 'topic', operation: 'create', communityId: rl(adasCommunityId(harness.hub)), title: 'Delete me', body: 'Soon gone' });
+		const topicId = String(created.output![0].json.id);
+		// The first API request gets a lost answer (the route runs, the connection drops); no other faults.
+		const draws = [0, 0.99];
+		const faults = injectRandomFaults(harness.hub, () => draws.shift() ?? 1, 0.5);
+		let outcome: Awaited<ReturnType<typeof runNode>>;
+		try {
+			outcome = await runNode(harness, { authentication: 'oAuth2', resource: 'topic', operation: 'delete', topicId: rl(topicId) });
+		} finally {
+			faults.stop();
+		}
+		expect(faults.injected).toEqual({ internal_error: 0, rate_limited: 0, reset: 0, lost_response: 1 });
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.output![0].json).toEqual({ deleted: true, id: topicId });
+		expect(harness.hub.state.data.topics[topicId].deletedAt).toEqual(expect.any(String));
+		// The first attempt deleted it (its 204 was lost on the way), the retry found it gone.
+		expect(harness.hub.counters.requests['DELETE /api/discussion/topics/:id']).toEqual({ '204': 1, '404': 1 });
+	});
+});

@@ -166,6 +166,7 @@ export async function sendHubRequest(
 		} catch (error) {
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
+			if (next === 'alreadyDone') return {};
 			await call.budget.wait(next.waitMs);
 			call.errorContext.attempts += 1;
 		}
@@ -210,12 +211,15 @@ async function sendOnce(call: CallState): Promise<unknown> {
 	return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
 }
 
-/** What to do after a failed attempt: resend at once (token refreshed), wait and retry, or throw. */
+/**
+ * What to do after a failed attempt: resend at once (token refreshed), take it as done, wait and
+ * retry, or throw.
+ */
 async function afterFailure(
 	call: CallState,
 	error: unknown,
 	usedToken: string | undefined,
-): Promise<'resend' | { waitMs: number }> {
+): Promise<'resend' | 'alreadyDone' | { waitMs: number }> {
 	const { ctx, errorContext, policy, baseUrl } = call;
 	const { credentialType } = call.snapshot;
 	if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
@@ -242,6 +246,9 @@ async function afterFailure(
 		throw reconnectError(errorContext, `the Hub answered ${info.code ?? 'unauthorized'}`, info.requestId);
 	}
 	if (info.status === 401 && (await credentialChangedSince(call))) return 'resend';
+	// A retried DELETE that finds its target gone is done: most likely the attempt whose answer was
+	// lost deleted it, and the target is gone either way.
+	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return 'alreadyDone';
 	if (info.status === 429) {
 		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
 		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
