@@ -30,6 +30,22 @@ describe('transport retries', () => {
 		expect(responses(await counters(harness.hub), ME)).toEqual({ '200': 1, '429': 1 });
 	});
 
+	it('429 without Retry-After: backs off longer on each retry, then succeeds', async () => {
+		await fault({ path: '/api/auth/me', count: 3, status: 429, body: { code: 'rate_limited', message: 'Slow down' } });
+
+		const { output, error } = await runProbe(harness, me);
+
+		expect(error).toBeUndefined();
+		expect(output![0][0].json.email).toBe('ada@example.com');
+		// Exponential backoff with jitter: 250-500, 500-1000, 1000-2000 ms.
+		expect(recorded.waits).toHaveLength(3);
+		recorded.waits.forEach((wait, retry) => {
+			expect(wait).toBeGreaterThanOrEqual(250 * 2 ** retry);
+			expect(wait).toBeLessThanOrEqual(500 * 2 ** retry);
+		});
+		expect(responses(await counters(harness.hub), ME)).toEqual({ '200': 1, '429': 3 });
+	});
+
 	it('429 with the sandbox rate limit itself: waits and succeeds', async () => {
 		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { rateLimit: 2 });
 		// Retry-After runs to the end of the current minute (up to 60 s): allow that long a wait,

@@ -250,7 +250,7 @@ async function afterFailure(
 	// lost deleted it, and the target is gone either way.
 	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return 'alreadyDone';
 	if (info.status === 429) {
-		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? policy.baseDelayMs;
+		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? backoffDelayMs(policy, call.budget.retries + 1);
 		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
 		return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
 	}
