@@ -115,6 +115,16 @@ describe('Topic', () => {
 			expect(topic).toEqual(created);
 		});
 
+		it('reads Simplify sent as text (as an AI tool sends it), and refuses other text before any request', async () => {
+			const created = await createTopic('Simplify as text');
+			const [raw] = await hub.runJson({ resource: 'topic', operation: 'get', topicId: rl(String(created.id)), simplify: 'false' as never });
+			expect(raw).toEqual(created);
+			const before = await hub.requests();
+			const error = await hub.runError({ resource: 'topic', operation: 'get', topicId: rl(String(created.id)), simplify: 'maybe' as never });
+			expect(error.message).toBe('"Simplify" must be true or false (got "maybe") [item 0]');
+			expect(await hub.requests()).toBe(before);
+		});
+
 		it('says which topic was not found', async () => {
 			const error = await hub.runError({ resource: 'topic', operation: 'get', topicId: rl('no-such-topic') });
 			expect(error.message).toMatch(/^The topic was not found.*\[Request ID: req_/);

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { requireBoolean } from './validation';
 
 /** The fields each wide output keeps when Simplify is on: what people map in the next node. */
 export const SIMPLIFIED_FIELDS = {
@@ -22,4 +23,9 @@ export function simplify(kind: SimplifiedKind, record: IDataObject): IDataObject
 export function simplifyIf<T extends IDataObject | IDataObject[]>(enabled: boolean, kind: SimplifiedKind, data: T): T {
 	if (!enabled) return data;
 	return (Array.isArray(data) ? data.map((record) => simplify(kind, record)) : simplify(kind, data)) as T;
+}
+
+/** The item's Simplify option, read before any request (an AI tool may send it as "false"). */
+export function simplifyParameter(context: IExecuteFunctions, itemIndex: number): boolean {
+	return requireBoolean(context, context.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit, requireOption, requireText } from '../../helpers/validation';
 
 const SEARCH_TYPES: Array<{ name: string; value: 'topics' | 'posts'; description: string }> = [
@@ -37,6 +37,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex, 500);
 	const limit = readLimit(this, itemIndex);
 	const searchType = requireOption(this, this.getNodeParameter('searchType', itemIndex), SEARCH_TYPES, 'Search For', itemIndex);
@@ -47,5 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ qs: { q: query, type: searchType }, itemIndex, limit },
 	);
 	const kind = searchType === 'topics' ? 'topic' : 'post';
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, kind, matches);
+	return simplifyIf(simplified, kind, matches);
 }

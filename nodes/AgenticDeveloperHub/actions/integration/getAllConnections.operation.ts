@@ -3,7 +3,7 @@ import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { readLocator } from '../../helpers/locators';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
@@ -22,6 +22,7 @@ export const description = updateDisplayOptions(
 
 /** Oldest first; the Hub returns them in one unpaginated list. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const ecosystem = readLocator.call(this, this.getNodeParameter('ecosystemId', itemIndex, ''), 'ecosystem', 'Ecosystem', itemIndex);
 	const { connections } = await hubRequest<{ connections: IDataObject[] }>(this, 'GET', '/api/integrations', {
@@ -30,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		resource: 'ecosystem',
 	});
 	const limited = limit === undefined ? connections : connections.slice(0, limit);
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'connection', limited);
+	return simplifyIf(simplified, 'connection', limited);
 }

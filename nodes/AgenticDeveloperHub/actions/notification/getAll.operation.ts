@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit, requireOption, requireOptionList } from '../../helpers/validation';
 import { NOTIFICATION_CATEGORIES } from './shared';
 
@@ -62,6 +62,7 @@ export const description = updateDisplayOptions(
 
 /** Newest first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -80,5 +81,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: 'items', maxPageSize: 100 },
 		{ qs, itemIndex, limit },
 	);
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'notification', notifications);
+	return simplifyIf(simplified, 'notification', notifications);
 }

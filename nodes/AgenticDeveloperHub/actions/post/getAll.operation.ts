@@ -3,7 +3,7 @@ import { topicLocator } from '../../descriptions/locators';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['post'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const topicId = locatorParameter(this, 'topicId', 'topic', 'Topic', itemIndex);
 	const posts = await hubRequestAll(
@@ -23,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: 'items', maxPageSize: 100 },
 		{ itemIndex, limit, resource: 'topic' },
 	);
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'post', posts);
+	return simplifyIf(simplified, 'post', posts);
 }

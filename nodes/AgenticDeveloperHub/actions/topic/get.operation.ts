@@ -3,17 +3,18 @@ import { topicLocator } from '../../descriptions/locators';
 import { simplifyProperty } from '../../descriptions/common';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [topicLocator(), simplifyProperty('topic')];
 
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const topicId = locatorParameter(this, 'topicId', 'topic', 'Topic', itemIndex);
 	const topic = await hubRequest(this, 'GET', `/api/discussion/topics/${encodeURIComponent(topicId)}`, {
 		itemIndex,
 		resource: 'topic',
 	});
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'topic', topic);
+	return simplifyIf(simplified, 'topic', topic);
 }

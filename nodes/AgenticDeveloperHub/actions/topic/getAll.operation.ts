@@ -3,7 +3,7 @@ import { communityLocator } from '../../descriptions/locators';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
 import { resolveCommunityId } from '../../helpers/locators';
-import { simplifyIf } from '../../helpers/simplify';
+import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
@@ -19,6 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['topic'], o
 
 /** Most recently active first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const communityId = await resolveCommunityId.call(this, this.getNodeParameter('communityId', itemIndex, ''), 'Community', itemIndex);
 	const topics = await hubRequestAll(
@@ -27,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: 'items', maxPageSize: 100 },
 		{ qs: communityId ? { communityId } : {}, itemIndex, limit, resource: 'community' },
 	);
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, true) as boolean, 'topic', topics);
+	return simplifyIf(simplified, 'topic', topics);
 }
