@@ -47,6 +47,17 @@ describe('List search (the "From List" pickers)', () => {
 		expect((await search('searchCommunities', { filter: 'zzz-nothing' })).results).toEqual([]);
 	});
 
+	it('searchCommunities shows the ID of a community the Hub does not look up by ID', async () => {
+		const mine = seededCommunity(hub.harness.hub);
+		await hub.control('POST', '/__sandbox/faults', { method: 'GET', path: `/api/communities/${mine.id}`, count: 1, status: 404, body: { code: 'not_found', message: 'No such community' } });
+		try {
+			const found = await search('searchCommunities', { filter: mine.id });
+			expect(found.results).toEqual([{ name: mine.id, value: mine.id }]);
+		} finally {
+			await hub.control('DELETE', '/__sandbox/faults');
+		}
+	});
+
 	it('searchTopics names topics by title and paginates', async () => {
 		const first = await search('searchTopics');
 		expect(first.results).toHaveLength(100);
@@ -115,5 +126,14 @@ describe('List search (the "From List" pickers)', () => {
 		} finally {
 			hub.harness.useApiToken();
 		}
+	});
+
+	it('searchCommunities reads at most the 1,000 most recently active topics (10 requests)', async () => {
+		await hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId: seededCommunity(hub.harness.hub).id, title: 'Busy', body: 'filler', count: 500 });
+		await hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId: seededCommunity(hub.harness.hub).id, title: 'Busy', body: 'filler', count: 500 });
+		expect(Object.keys(hub.harness.hub.state.data.topics).length).toBeGreaterThan(1_000);
+		const before = await hub.requests('GET /api/discussion/topics');
+		await search('searchCommunities');
+		expect(await hub.requests('GET /api/discussion/topics')).toBe(before + 10);
 	});
 });

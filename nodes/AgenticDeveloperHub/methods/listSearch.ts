@@ -1,4 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	NodeApiError,
+} from 'n8n-workflow';
 import { hubRequest, hubRequestAll } from '../helpers/api';
 import { readLocator, resolveCommunityId } from '../helpers/locators';
 
@@ -35,24 +41,41 @@ function currentParameter(context: ILoadOptionsFunctions, name: string): unknown
 	}
 }
 
+/** The picker looks for communities among this many most recently active topics (10 requests). */
+const COMMUNITY_SCAN_TOPICS = 1_000;
+
+/** A community's name by its ID, or the ID itself where the Hub looks communities up by slug only. */
+async function communityName(context: ILoadOptionsFunctions, communityId: string): Promise<IDataObject> {
+	const endpoint = `/api/communities/${encodeURIComponent(communityId)}`;
+	const lookup = await hubRequest(context, 'GET', endpoint, { resource: 'community' }).then(
+		(community) => ({ community }),
+		(error: NodeApiError) => ({ error }),
+	);
+	if ('community' in lookup) return lookup.community;
+	if (lookup.error.httpCode === '404') return { id: communityId, name: communityId };
+	// Any other failure is already the transport's NodeApiError (auth, scope, rate limit).
+	throw lookup.error;
+}
+
 /**
  * The Hub has no route that lists communities, so the picker collects the communities of the
- * topics the user can see and names each with `GET /api/communities/{id}`.
+ * most recently active topics the user can see and names each with `GET /api/communities/{id}`.
+ * A community without recent topics is entered By Slug, By URL or by ID.
  */
 export async function searchCommunities(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const topics = await hubRequestAll(this, '/api/discussion/topics', {
-		itemsKey: 'items',
-		maxPageSize: PICKER_PAGE_SIZE,
-	});
+	const topics = await hubRequestAll(
+		this,
+		'/api/discussion/topics',
+		{ itemsKey: 'items', maxPageSize: PICKER_PAGE_SIZE },
+		{ limit: COMMUNITY_SCAN_TOPICS },
+	);
 	const communityIds = [...new Set(topics.map((topic) => String(topic.communityId)))];
 	const results: INodeListSearchItems[] = [];
 	for (const communityId of communityIds) {
-		const community = await hubRequest(this, 'GET', `/api/communities/${encodeURIComponent(communityId)}`, {
-			resource: 'community',
-		});
+		const community = await communityName(this, communityId);
 		if (!matches(filter, community.name, community.slug)) continue;
 		results.push({ name: String(community.name ?? communityId), value: String(community.id ?? communityId) });
 	}
