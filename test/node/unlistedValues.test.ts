@@ -35,7 +35,7 @@ describe('values outside an option list, or of the wrong type', () => {
 		[
 			'Notification Get Many: a category outside the list',
 			() => ({ resource: 'notification', operation: 'getAll', filters: { categories: ['account', 'billing'] } }),
-			/^"Categories" must be one of "admin_announcement", .*\(got "billing"\) \[item 0\]$/,
+			/^"Categories" must be one of "account", "admin_announcement", .*\(got "billing"\) \[item 0\]$/,
 		],
 		[
 			'Notification Get Many: categories that are not a list',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Harness } from '../harness';
 import { controlRequest, hubRequest } from '../hub/testing';
 import { describeEventBehaviour } from './support/behaviour';
-import { freshNodeName, pollItems, trigger } from './support/harness';
+import { counters, freshNodeName, pollItems, requestsBetween, trigger } from './support/harness';
 import { ADA, GRACE, notificationScenario } from './support/scenarios';
 import { seededUser } from './support/users';
 
@@ -16,6 +16,15 @@ describe('Trigger: New Notification', () => {
 	};
 	const ids = (items: IDataObject[]) => items.map((item) => item.id);
 	const parametersFor = (categories: string[]) => ({ authentication: 'apiToken', event: 'newNotification', categories });
+
+	it('refuses a category the Hub does not have before sending any request', async () => {
+		const harness = context.harness!;
+		const before = await counters(harness.hub);
+		await expect(harness.poll(trigger, { parameters: parametersFor(['billing']), nodeName: freshNodeName() })).rejects.toThrow(
+			/^"Categories" must be one of "account", .*\(got "billing"\)/,
+		);
+		expect(requestsBetween(before, await counters(harness.hub))).toBe(0);
+	});
 
 	it('with a category filter, emits only notifications of those categories', async () => {
 		const nodeName = freshNodeName();

@@ -39,9 +39,8 @@ function withoutSecrets(info: HubErrorInfo, secrets: string[]): HubErrorInfo {
 	return { ...info, code: clean(info.code), field: clean(info.field), requiredScope: clean(info.requiredScope), requestId: clean(info.requestId) };
 }
 
-/** What happened and how to fix it, per status; never contains a secret. */
-export function describeHubError(hubInfo: HubErrorInfo, ctx: ErrorContext): { message: string; description: string } {
-	const info = withoutSecrets(hubInfo, ctx.secrets);
+/** What happened and how to fix it, per status, from an error summary already without secrets. */
+function describeHubError(info: HubErrorInfo, ctx: ErrorContext): { message: string; description: string } {
 	const what = ctx.resource ?? 'resource';
 	const { auth, secrets } = ctx;
 	let message: string;

@@ -1,4 +1,5 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { oauthTokenData } from './tokenFreshness';
 
 /** Hub token formats: access `adh_<JWT>`, refresh `adh_rt_...`, personal `adh_pat_...`. */
 const HUB_TOKEN_PATTERN = /adh_[A-Za-z0-9._~+/=-]{6,}/g;
@@ -6,7 +7,7 @@ const BEARER_PATTERN = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi;
 
 /** The secret values a credential holds, to be masked wherever Hub text is echoed. */
 export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const tokenData = oauthTokenData(credentials);
 	return [credentials.clientSecret, credentials.apiToken, tokenData.access_token, tokenData.refresh_token]
 		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
 }

@@ -1,4 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NOTIFICATION_CATEGORIES } from '../../AgenticDeveloperHub/actions/notification/shared';
+import { requireOptionList } from '../../AgenticDeveloperHub/helpers/validation';
 import { hubGet, timeOf } from '../shared/api';
 import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
 import { forEvent, type TriggerEvent } from './types';
@@ -12,7 +14,7 @@ interface Notification extends IDataObject {
 }
 
 function categoriesOf(context: IPollFunctions): string[] {
-	return [...((context.getNodeParameter('categories', []) as string[]) ?? [])].sort();
+	return requireOptionList(context, context.getNodeParameter('categories', []), NOTIFICATION_CATEGORIES, 'Categories', 0).sort();
 }
 
 /** The user's inbox (optionally some categories only), newest first. */
@@ -46,13 +48,7 @@ export const notificationEvent: TriggerEvent = {
 			default: [],
 			description: 'Only notifications of these categories; none selected means every category',
 			displayOptions: forEvent(EVENT),
-			options: [
-				{ name: 'Account', value: 'account' },
-				{ name: 'Admin Announcement', value: 'admin_announcement' },
-				{ name: 'Community Mention', value: 'community_mention' },
-				{ name: 'Community Reply', value: 'community_reply' },
-				{ name: 'Direct Message', value: 'direct_message' },
-			],
+			options: NOTIFICATION_CATEGORIES,
 		},
 	],
 	watchKey() {

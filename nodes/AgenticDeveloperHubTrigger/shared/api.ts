@@ -1,5 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { hubApiRequest } from '../../AgenticDeveloperHub/transport';
+import { hubRequest } from '../../AgenticDeveloperHub/helpers/api';
 
 /** A GET through the shared transport (auth, token refresh, retries, error messages), typed. */
 export async function hubGet<T>(
@@ -8,8 +8,7 @@ export async function hubGet<T>(
 	qs?: IDataObject,
 	resource?: string,
 ): Promise<T> {
-	const request = hubApiRequest<T>;
-	return await request.call(context, 'GET', endpoint, { qs, resource });
+	return await hubRequest<T>(context, 'GET', endpoint, { qs, resource });
 }
 
 /** Milliseconds since the epoch of a Hub timestamp (ISO-8601 UTC). */

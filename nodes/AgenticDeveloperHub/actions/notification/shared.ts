@@ -4,9 +4,10 @@ import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
 import type { HubOperation } from '../types';
 
+/** The Hub's notification categories, for the node's filter and the trigger's. */
 export const NOTIFICATION_CATEGORIES = [
-	{ name: 'Admin Announcement', value: 'admin_announcement' },
 	{ name: 'Account', value: 'account' },
+	{ name: 'Admin Announcement', value: 'admin_announcement' },
 	{ name: 'Community Mention', value: 'community_mention' },
 	{ name: 'Community Reply', value: 'community_reply' },
 	{ name: 'Direct Message', value: 'direct_message' },
