@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Hub, HubInfo } from '../hub/hub';
+import { freePort } from '../../scripts/lib/processes';
 import { controlRequest, hubRequest, obtainTokens } from '../hub/testing';
 
 const ROOT = join(__dirname, '..', '..');
@@ -39,15 +39,6 @@ function startCli(args: string[], command: string[] = [process.execPath, TS_NODE
 /** Enough of a Hub for the HTTP helpers: they only use `url` and `info()`. */
 const remote = (info: HubInfo) => ({ url: info.url, info: () => info }) as unknown as Hub;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 describe('CLI: npm run hub', () => {
 	let dir: string;

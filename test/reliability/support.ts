@@ -3,12 +3,12 @@ import type { Harness } from '../harness';
 import { serialize } from '../harness/logger';
 import type { Hub } from '../hub';
 import type { Counters } from '../hub/middleware/counters';
-import { node, withDefaults } from '../node/support';
+import { node, rl, withDefaults } from '../node/support';
 import { knownSecrets } from '../transport/support';
 
 export { recordRetryWaits } from '../transport/support';
 
-export { node, withDefaults };
+export { node, rl, withDefaults };
 
 /** Runs the action node with n8n's stored parameters; returns its items or the error it threw. */
 export async function runNode(
@@ -28,10 +28,6 @@ export function emptyItems(count: number): INodeExecutionData[] {
 	return Array.from({ length: count }, (_unused, index) => ({ json: { index } }));
 }
 
-/** A resource-locator value as n8n stores it. */
-export function rl(value: string, mode = 'id'): INodeParameters {
-	return { __rl: true, mode, value };
-}
 
 /** Total API requests answered (control API excluded), optionally for one route label. */
 export function requestCount(counters: Counters, label?: string): number {

@@ -3,8 +3,6 @@ import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { AgenticDeveloperHubTrigger } from '../../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
 import { API_TOKEN_CREDENTIAL, createHarness, type Harness } from '../../harness';
-import type { Hub } from '../../hub';
-import { controlRequest } from '../../hub/testing';
 
 export const trigger = new AgenticDeveloperHubTrigger();
 
@@ -59,9 +57,7 @@ interface Counters {
 	refreshes: number;
 }
 
-export async function counters(hub: Hub): Promise<Counters> {
-	return await controlRequest<Counters>(hub, 'GET', '/__sandbox/counters');
-}
+export { counters } from '../../transport/support';
 
 /** Hub API requests (control calls excluded) between two counter snapshots. */
 export function requestsBetween(before: Counters, after: Counters): number {
