@@ -42,8 +42,16 @@ export function startProcess(
 	name: string,
 	command: string,
 	args: string[],
-	options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; echo?: boolean } = {},
+	options: {
+		cwd?: string;
+		env?: NodeJS.ProcessEnv;
+		logFile?: string;
+		echo?: boolean;
+		/** Applied to what goes to the log file, the echo and error messages (not to `output()`). */
+		redact?: (text: string) => string;
+	} = {},
 ): ManagedProcess {
+	const shown = options.redact ?? ((text: string) => text);
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -56,8 +64,8 @@ export function startProcess(
 	const onData = (data: Buffer) => {
 		const text = data.toString('utf8');
 		chunks.push(text);
-		file?.write(text);
-		if (options.echo) process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
+		file?.write(shown(text));
+		if (options.echo) process.stdout.write(shown(text).replace(/^(?=.)/gm, `[${name}] `));
 		for (const listener of listeners) listener();
 	};
 	child.stdout?.on('data', onData);
@@ -78,11 +86,11 @@ export function startProcess(
 					const line = managed.output().split('\n').find((candidate) => pattern.test(candidate));
 					if (line !== undefined) return finish(() => resolve(line));
 					if (child.exitCode !== null || child.signalCode !== null) {
-						finish(() => reject(new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${tail(managed.output())}`)));
+						finish(() => reject(new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${tail(shown(managed.output()))}`)));
 					}
 				};
 				const timer = setTimeout(
-					() => finish(() => reject(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms:\n${tail(managed.output())}`))),
+					() => finish(() => reject(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms:\n${tail(shown(managed.output()))}`))),
 					timeoutMs,
 				);
 				const finish = (settle: () => void) => {

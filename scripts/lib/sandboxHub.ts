@@ -27,6 +27,11 @@ export interface SandboxHub {
 	stop(): Promise<void>;
 }
 
+/** The sandbox's start line lists its client secret, tokens and passwords: none of them goes to a log. */
+export function withoutSandboxSecrets(text: string): string {
+	return text.replace(/"(clientSecret|apiToken|password)":"[^"]*"/g, '"$1":"[redacted]"');
+}
+
 /** A JSON call to a sandbox's control API (`/__sandbox/...`); throws on non-2xx. */
 export async function controlCall<T = any>(hubUrl: string, method: string, route: string, body?: unknown): Promise<T> {
 	const response = await fetch(hubUrl + route, {
@@ -46,7 +51,7 @@ export async function startSandboxHub(options: { port?: number; logFile?: string
 		'hub',
 		process.execPath,
 		[tsNode, '--transpile-only', path.join(repoRoot, 'test', 'hub', 'cli.ts'), '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])],
-		{ cwd: repoRoot, logFile: options.logFile },
+		{ cwd: repoRoot, logFile: options.logFile, redact: withoutSandboxSecrets },
 	);
 	try {
 		const line = await hubProcess.waitForLine(/^\{.*"url"/, 60000);

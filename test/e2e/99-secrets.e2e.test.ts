@@ -9,7 +9,7 @@ import { readExecution } from './support/workflows';
 
 /*
  * Runs last (files run in name order): every token, secret and password this suite handled must
- * be absent from n8n's stored execution data and from its log.
+ * be absent from n8n's stored execution data, from its log and from the sandbox Hub's log.
  */
 
 /** Anything shaped like a Hub token (access `adh_<JWT>`, refresh `adh_rt_`, personal `adh_pat_`); client IDs are public. */
@@ -30,7 +30,7 @@ describe('no token or secret in what n8n keeps', () => {
 		return credentials.flatMap(({ data }) => [data.clientSecret, data.apiToken, data.oauthTokenData?.access_token, data.oauthTokenData?.refresh_token]);
 	}
 
-	it('holds for the execution data and the log', async () => {
+	it('holds for the execution data and the logs', async () => {
 		await phase('secret scan (executions and logs)', async () => {
 			const { hubInfo } = session.environment;
 			const stored = await storedSecrets();
@@ -46,9 +46,14 @@ describe('no token or secret in what n8n keeps', () => {
 			const listed = await session.n8n.data<{ results: Array<{ id: string }> }>('GET', '/rest/executions?limit=100');
 			expect(listed.results.length).toBeGreaterThan(0);
 			const executions = await Promise.all(listed.results.map(async ({ id }) => JSON.stringify((await readExecution(session.environment, session.n8n, id)).raw)));
-			const log = readFileSync(session.environment.n8nLog, 'utf8');
+			const logs = [
+				['n8n log', readFileSync(session.environment.n8nLog, 'utf8')],
+				['sandbox Hub log', readFileSync(session.environment.hubLog, 'utf8')],
+			];
+			// The Hub log holds its start line: proof that the scan reads what the sandbox printed.
+			expect(logs[1][1]).toContain(session.environment.hubInfo.url);
 
-			for (const [where, text] of [...executions.map((json, index) => [`execution ${listed.results[index].id}`, json]), ['n8n log', log]]) {
+			for (const [where, text] of [...executions.map((json, index) => [`execution ${listed.results[index].id}`, json]), ...logs]) {
 				expect({ where, leaked: secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret.slice(0, 8)}...`) }).toEqual({ where, leaked: [] });
 				expect({ where, tokenShaped: (text.match(TOKEN_SHAPE) ?? []).map((token) => `${token.slice(0, 10)}...`) }).toEqual({ where, tokenShaped: [] });
 			}
