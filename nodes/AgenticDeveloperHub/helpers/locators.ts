@@ -6,7 +6,7 @@ import { invalidInput, requireHubId } from './validation';
 
 export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem';
 
-export interface LocatorValue {
+interface LocatorValue {
 	mode: string;
 	value: string;
 }

@@ -27,7 +27,7 @@ export const SNAPSHOT_MAX_AGE_MS = 10_000;
 const snapshots = new WeakMap<object, Promise<CredentialSnapshot>>();
 
 /** The credential type behind each value of the node's Authentication parameter. */
-export function credentialTypeFor(auth: AuthKind): string {
+function credentialTypeFor(auth: AuthKind): string {
 	return auth === 'apiToken' ? 'agenticDeveloperHubApi' : 'agenticDeveloperHubOAuth2Api';
 }
 

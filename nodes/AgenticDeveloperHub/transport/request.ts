@@ -38,8 +38,6 @@ export interface HubRequestOptions {
 	resource?: string;
 }
 
-export { credentialTypeFor } from './credentialSnapshot';
-
 const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
 
 function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {

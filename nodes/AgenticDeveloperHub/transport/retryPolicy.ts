@@ -19,7 +19,7 @@ export interface RetryPolicy {
 	sleep: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	maxRetries: 4,
 	baseDelayMs: 500,
 	maxDelayMs: 8_000,

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 /** Refresh ahead when the stored access token has less than this left. */
-export const REFRESH_AHEAD_MS = 60_000;
+const REFRESH_AHEAD_MS = 60_000;
 
 export function oauthTokenData(credentials: ICredentialDataDecryptedObject): IDataObject {
 	const data = credentials.oauthTokenData;
