@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
-import { topicLocator } from '../../AgenticDeveloperHub/descriptions/locators';
-import { readLocator } from '../../AgenticDeveloperHub/helpers/locators';
-import { hubGet } from '../shared/api';
-import { readFrom, type PageFetcher } from '../shared/paging';
+import { topicLocator } from '../../descriptions/locators';
+import { readLocator } from '../../helpers/locators';
+import { hubGet } from '../api';
+import { readFrom, type PageFetcher } from '../paging';
 import { forEvent, type TriggerEvent } from './types';
 
 const EVENT = 'newReply';

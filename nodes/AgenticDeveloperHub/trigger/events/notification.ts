@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NOTIFICATION_CATEGORIES } from '../../AgenticDeveloperHub/actions/notification/shared';
-import { requireOptionList } from '../../AgenticDeveloperHub/helpers/validation';
-import { hubGet, timeOf } from '../shared/api';
-import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
+import { NOTIFICATION_CATEGORIES } from '../../actions/notification/shared';
+import { requireOptionList } from '../../helpers/validation';
+import { hubGet, timeOf } from '../api';
+import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
 import { forEvent, type TriggerEvent } from './types';
 
 const EVENT = 'newNotification';

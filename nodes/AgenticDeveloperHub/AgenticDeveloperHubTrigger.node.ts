@@ -7,9 +7,9 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { authenticationProperty, credentialDescriptions } from '../AgenticDeveloperHub/descriptions/authentication';
-import { searchCommunities, searchTopics } from '../AgenticDeveloperHub/methods/listSearch';
-import { triggerEvents } from './events';
+import { authenticationProperty, credentialDescriptions } from './descriptions/authentication';
+import { searchCommunities, searchTopics } from './methods/listSearch';
+import { triggerEvents } from './trigger/events';
 
 /** Event values to their names, for the subtitle on the canvas. */
 const eventNames = Object.fromEntries(triggerEvents.map(({ option }) => [option.value, option.name]));

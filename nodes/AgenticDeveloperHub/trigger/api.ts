@@ -1,5 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { hubRequest } from '../../AgenticDeveloperHub/helpers/api';
+import { hubRequest } from '../helpers/api';
 
 /** A GET through the shared transport (auth, token refresh, retries, error messages), typed. */
 export async function hubGet<T>(

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
-import { communityLocator } from '../../AgenticDeveloperHub/descriptions/locators';
-import { resolveCommunityId } from '../../AgenticDeveloperHub/helpers/locators';
-import { hubGet, timeOf } from '../shared/api';
-import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
+import { communityLocator } from '../../descriptions/locators';
+import { resolveCommunityId } from '../../helpers/locators';
+import { hubGet, timeOf } from '../api';
+import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
 import { forEvent, type TriggerEvent } from './types';
 
 const EVENT = 'newTopic';

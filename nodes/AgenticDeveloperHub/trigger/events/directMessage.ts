@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { hubGet, timeOf } from '../shared/api';
-import { pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
-import type { PageFetcher } from '../shared/paging';
+import { hubGet, timeOf } from '../api';
+import { pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
+import type { PageFetcher } from '../paging';
 import type { TriggerEvent } from './types';
 
 const EVENT = 'newDirectMessage';
