@@ -19,6 +19,8 @@ import { countExecution, countResponse, newCounters, type Counters } from './mid
 import { FaultInjector, faultReply, type FaultSpec } from './middleware/faults';
 import { RateLimiter } from './middleware/rateLimit';
 import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
+import { registerStreamRoutes } from './realtime/routes';
+import { EventStreams } from './realtime/streams';
 
 export interface HubOptions {
 	/** 0 picks a free port. */
@@ -68,6 +70,8 @@ export class Hub {
 	readonly options: ResolvedHubOptions;
 	readonly faults = new FaultInjector();
 	readonly rateLimiter = new RateLimiter();
+	/** The open event streams (hub-api.md "Realtime"). */
+	readonly streams = new EventStreams();
 	settings: HubSettings;
 	counters: Counters = newCounters();
 	state: HubState;
@@ -89,6 +93,7 @@ export class Hub {
 		this.state = (this.options.stateFile && loadState(this.options.stateFile)) || this.freshState();
 		registerOAuthRoutes(this.router);
 		registerResourceRoutes(this.router);
+		registerStreamRoutes(this.router);
 		registerControlRoutes(this.router);
 	}
 
@@ -106,6 +111,7 @@ export class Hub {
 		this.counters = newCounters();
 		this.faults.clear();
 		this.rateLimiter.clear();
+		this.streams.reset();
 		this.state = this.freshState();
 		this.persist();
 	}
@@ -155,6 +161,7 @@ export class Hub {
 		this.server = undefined;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		this.streams.reset();
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		this.persist();

@@ -121,6 +121,20 @@ export class HubApiValidator {
 		return this.checkContent(where, `${pointer}/content`, content, response, false);
 	}
 
+	/**
+	 * One event's data on a stream route (`text/event-stream`): checked against the schema the route
+	 * publishes for its 200 answer, which describes each event's data (`DmMessage`, `NotificationWakeEvent`).
+	 */
+	validateStreamEvent(event: { path: string; data: unknown }): Violation[] {
+		const found = this.match('GET', event.path);
+		if (!('operation' in found)) return [{ location: 'route', schemaPath: '#/paths', message: `GET ${event.path} is not a published route` }];
+		const media = 'text/event-stream';
+		if (!found.operation.responses['200']?.content?.[media]) {
+			return [{ location: 'route', schemaPath: `${found.pointer}/responses/200`, message: `GET ${event.path} is not an event stream` }];
+		}
+		return this.run(`${found.pointer}/responses/200/content/${pointerEscape(media)}/schema`, event.data, 'event data');
+	}
+
 	private checkContent(
 		where: string,
 		pointer: string,

@@ -59,6 +59,7 @@ describe('counters and reset', () => {
 			familiesRevoked: 1,
 			idempotentReplays: 1,
 			faultsInjected: 1,
+			streams: { open: { notifications: 0, chat: 0 }, opened: { notifications: 0, chat: 0 }, queryTokenConnects: 0, wakeUps: 0 },
 		});
 	});
 

@@ -3,6 +3,7 @@ import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { registerActivityControlRoutes } from './activity';
 import { registerAuthControlRoutes } from './auth';
+import { registerStreamControlRoutes } from './streams';
 
 const faultInput = z.object({
 	method: z.string().min(1).max(10).optional(),
@@ -38,8 +39,9 @@ export function registerControlRoutes(router: Router): void {
 	});
 
 	registerActivityControlRoutes(router);
+	registerStreamControlRoutes(router);
 
-	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: hub.counters }));
+	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: { ...hub.counters, streams: hub.streams.counters() } }));
 	router.add('POST', '/__sandbox/reset', ({ hub }) => {
 		hub.reset();
 		return { status: 200, body: hub.info() };
