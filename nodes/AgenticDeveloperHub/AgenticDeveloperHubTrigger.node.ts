@@ -1,21 +1,15 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
-	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { authenticationProperty, credentialDescriptions } from './descriptions/authentication';
+import { eventParameters, eventSubtitle } from './descriptions/triggerEvents';
 import { searchCommunities, searchTopics } from './methods/listSearch';
 import { triggerEvents } from './trigger/events';
-
-/** Event values to their names, for the subtitle on the canvas. */
-const eventNames = Object.fromEntries(triggerEvents.map(({ option }) => [option.value, option.name]));
-
-/** Bumped when the kept state changes shape: a state of another version is started afresh. */
-const STATE_VERSION = 1;
+import { chosenEvent, readSinceMark } from './trigger/mark';
 
 /**
  * Polls the Hub (it has no webhooks yet). Each poll reads only what is new since the state kept
@@ -29,7 +23,7 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		icon: { light: 'file:agenticDeveloperHub.svg', dark: 'file:agenticDeveloperHub.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ (${JSON.stringify(eventNames)})[$parameter["event"]] }}`,
+		subtitle: eventSubtitle(triggerEvents),
 		description: 'Starts the workflow on new Agentic Developer Hub notifications, topics, replies and direct messages',
 		defaults: { name: 'Agentic Developer Hub Trigger' },
 		credentials: credentialDescriptions,
@@ -38,43 +32,21 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newNotification',
-				options: triggerEvents.map((event) => event.option),
-			},
-			...triggerEvents.flatMap((event) => event.properties),
+			...eventParameters(triggerEvents),
 		],
 	};
 
 	methods = { listSearch: { searchCommunities, searchTopics } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const chosen = this.getNodeParameter('event') as string;
-		const event = triggerEvents.find((candidate) => candidate.option.value === chosen);
-		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${chosen}"`);
-
+		const event = chosenEvent(this, triggerEvents);
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": a recent item to map fields from; the active trigger's state stays as it is.
 			const sample = await event.sample.call(this);
 			return sample ? [this.helpers.returnJsonArray(sample)] : null;
 		}
-
-		const store = this.getWorkflowStaticData('node');
-		const watchKey = `v${STATE_VERSION}:${event.watchKey.call(this)}`;
-		if (store.watchKey !== watchKey || !store.state) {
-			// First activation (or a different thing to watch): remember the position, emit nothing.
-			const state = await event.start.call(this);
-			store.watchKey = watchKey;
-			store.state = state;
-			return null;
-		}
-		const { items, state } = await event.poll.call(this, store.state as IDataObject);
-		store.state = state;
+		// The first poll only remembers the position; a failed poll leaves the state for the next one.
+		const items = await readSinceMark(this, event, this.getWorkflowStaticData('node'));
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -7,6 +7,7 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	type ITriggerFunctions,
 } from 'n8n-workflow';
 import {
 	credentialSnapshot,
@@ -17,14 +18,14 @@ import {
 } from './credentialSnapshot';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext } from './errorMessages';
-import { networkReason, responseOf } from './failedCall';
+import { networkReason, readStreamedErrorBody, responseOf } from './failedCall';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
 import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolicy } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
 
-export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions;
 
 export interface HubRequestOptions {
 	body?: IDataObject;
@@ -36,6 +37,15 @@ export interface HubRequestOptions {
 	idempotencyKey?: string;
 	/** What a 404 is about, e.g. 'topic', for the error message. */
 	resource?: string;
+	/** Open a `text/event-stream` (stream.ts): the answer is the full response with a live body. */
+	stream?: StreamRequestOptions;
+}
+
+export interface StreamRequestOptions {
+	/** Aborting it closes the connection (also while it connects). */
+	signal: AbortSignal;
+	/** A connection silent this long is dropped (n8n's default of 300 s would cut a quiet stream). */
+	idleTimeoutMs: number;
 }
 
 const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
@@ -92,6 +102,8 @@ interface CallState {
 	refreshedAfterExpiry: boolean;
 	/** Whether a 401 already made the call read the credential again. */
 	rereadAfter401: boolean;
+	/** An event stream: answered with the full response; its failures are not retried here. */
+	streaming: boolean;
 }
 
 /**
@@ -119,6 +131,7 @@ export async function sendHubRequest(
 	const idempotencyKey =
 		method === 'POST' ? (options.idempotencyKey ?? defaultIdempotencyKey(ctx, itemIndex, `${method} ${endpoint}`)) : undefined;
 	const policy = retryPolicy();
+	const { stream } = options;
 	const call: CallState = {
 		ctx,
 		snapshot,
@@ -129,9 +142,15 @@ export async function sendHubRequest(
 			qs: options.qs,
 			arrayFormat: 'repeat',
 			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
-			json: true,
+			json: !stream,
 			returnFullResponse: true,
-			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+			headers: {
+				Accept: stream ? 'text/event-stream' : 'application/json',
+				// Decompression would hold events back until a compressed block fills.
+				...(stream ? { 'Accept-Encoding': 'identity' } : {}),
+				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+			},
+			...(stream ? { encoding: 'stream' as const, abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
 			// The credentials are for the Hub only. Its API never redirects, so a redirect (which
 			// could lead anywhere) is not followed, and no request may leave the Base URL's host.
 			disableFollowRedirect: true,
@@ -152,9 +171,11 @@ export async function sendHubRequest(
 		},
 		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
 		policy,
-		budget: new RetryBudget(policy),
+		// A stream's caller reconnects with its own (abortable) backoff.
+		budget: new RetryBudget(stream ? { ...policy, maxRetries: 0 } : policy),
 		refreshedAfterExpiry: false,
 		rereadAfter401: false,
+		streaming: stream !== undefined,
 	};
 
 	for (;;) {
@@ -162,6 +183,7 @@ export async function sendHubRequest(
 		try {
 			return await sendOnce(call);
 		} catch (error) {
+			if (call.streaming) await readStreamedErrorBody(error);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
 			if (next === 'alreadyDone') return {};
@@ -206,6 +228,7 @@ async function sendOnce(call: CallState): Promise<unknown> {
 			: // A personal token is never refreshed: no resend of the same token on a 401.
 				{ preAuthenticationRetryStatusCode: [] },
 	)) as SentResponse;
+	if (call.streaming) return response;
 	return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
 }
 
