@@ -2,7 +2,8 @@ import { NodeOperationError, type ITriggerFunctions } from 'n8n-workflow';
 import { readServerSentEvents } from '../transport/serverSentEvents';
 import { openHubStream } from '../transport/stream';
 import { isTransient } from './failures';
-import { pause, realtimePolicy, reconnectDelayMs } from './policy';
+import { pause } from '../transport/pause';
+import { realtimePolicy, reconnectDelayMs } from './policy';
 import { WakeReader } from './wakeReader';
 
 const NOTIFICATION_STREAM = '/api/notifications/stream';

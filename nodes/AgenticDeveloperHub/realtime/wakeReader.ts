@@ -1,4 +1,5 @@
-import { pause, reconnectDelayMs } from './policy';
+import { pause } from '../transport/pause';
+import { reconnectDelayMs } from './policy';
 import { isTransient } from './failures';
 
 /**

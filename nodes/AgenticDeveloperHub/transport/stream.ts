@@ -1,5 +1,6 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 import { headerValue } from './hubError';
+import { pause } from './pause';
 import { sendHubRequest, type HubContext, type StreamRequestOptions } from './request';
 import type { EventStreamBody } from './serverSentEvents';
 
@@ -10,7 +11,7 @@ export interface HubEventStream {
 }
 
 interface StreamResponse {
-	body: EventStreamBody & { destroy?(): void };
+	body: EventStreamBody;
 	headers: Record<string, unknown>;
 	statusCode: number;
 }
@@ -26,12 +27,19 @@ export async function openHubStream(
 	endpoint: string,
 	options: StreamRequestOptions & { qs?: IDataObject; resource?: string },
 ): Promise<HubEventStream> {
-	const { qs, resource, ...stream } = options;
-	const response = (await sendHubRequest(ctx, 'GET', endpoint, { qs, resource, stream })) as StreamResponse;
+	const { qs, resource, signal, idleTimeoutMs } = options;
+	// Our own connection, so that the idle watchdog can close it too.
+	const connection = new AbortController();
+	const forward = () => connection.abort();
+	if (signal.aborted) forward();
+	else signal.addEventListener('abort', forward, { once: true });
+	const opening = sendHubRequest(ctx, 'GET', endpoint, { qs, resource, stream: { signal: connection.signal, idleTimeoutMs } });
+	opening.catch(() => signal.removeEventListener('abort', forward));
+	const response = (await opening) as StreamResponse;
 	const requestId = headerValue(response.headers, 'x-request-id');
 	const contentType = headerValue(response.headers, 'content-type') ?? '';
 	if (!/^text\/event-stream\b/i.test(contentType)) {
-		response.body.destroy?.();
+		connection.abort();
 		const suffix = requestId ? ` [Request ID: ${requestId}]` : '';
 		const message = `The Hub answered GET ${endpoint} with "${contentType || 'no content type'}" instead of an event stream${suffix}`;
 		throw new NodeApiError(ctx.getNode(), { message, requestId: requestId ?? null } as JsonObject, {
@@ -40,5 +48,41 @@ export async function openHubStream(
 			httpCode: String(response.statusCode),
 		});
 	}
-	return { body: response.body, requestId };
+	return { body: watchedForSilence(response.body, connection, idleTimeoutMs, () => signal.removeEventListener('abort', forward)), requestId };
+}
+
+/**
+ * n8n's request timeout stops counting once the answer's headers are in, and the Hub sends no
+ * keep-alives: a connection that died without closing would wait forever. This closes the
+ * connection when no byte arrived for `idleTimeoutMs` (the Hub ends every stream sooner).
+ */
+function watchedForSilence(body: EventStreamBody, connection: AbortController, idleTimeoutMs: number, onDone: () => void): EventStreamBody {
+	let lastByteAt = Date.now();
+	const watchdog = new AbortController();
+	const finish = () => {
+		if (watchdog.signal.aborted) return;
+		watchdog.abort();
+		onDone();
+	};
+	body.on('end', finish);
+	body.on('error', finish);
+	body.on('close', finish);
+	connection.signal.addEventListener('abort', finish, { once: true });
+	void (async () => {
+		while (!watchdog.signal.aborted) {
+			await pause(lastByteAt + idleTimeoutMs - Date.now(), watchdog.signal);
+			if (!watchdog.signal.aborted && Date.now() - lastByteAt >= idleTimeoutMs) connection.abort();
+		}
+	})();
+	// Listening for data here would start the flow before the caller listens: wrap its listener instead.
+	const watched = {
+		on(event: string, listener: (value?: unknown) => void) {
+			if (event !== 'data') return body.on(event as 'end', listener as () => void);
+			return body.on('data', (chunk) => {
+				lastByteAt = Date.now();
+				listener(chunk);
+			});
+		},
+	} as EventStreamBody;
+	return watched;
 }
