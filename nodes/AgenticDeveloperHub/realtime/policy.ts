@@ -30,7 +30,7 @@ const DEFAULT_REALTIME_POLICY: Readonly<RealtimePolicy> = Object.freeze({
 	maxConsecutiveFailures: 20,
 	minHealthyLifeMs: 2_000,
 	minHandoverLifeMs: 60_000,
-	handoverLeadMs: 15_000,
+	handoverLeadMs: 5_000,
 	reprobeMs: 600_000,
 });
 

@@ -7,8 +7,6 @@ import { realtimePolicy, reconnectDelayMs } from './policy';
 import { WakeReader } from './wakeReader';
 
 const NOTIFICATION_STREAM = '/api/notifications/stream';
-/** Clean stream lives remembered to learn how long the Hub keeps a stream open. */
-const REMEMBERED_LIVES = 3;
 
 export interface RealtimeSessionOptions {
 	context: ITriggerFunctions;
@@ -41,7 +39,8 @@ interface LiveStream {
 export class RealtimeSession {
 	private readonly stopper = new AbortController();
 	private readonly reader: WakeReader;
-	private readonly lives: number[] = [];
+	/** How long the last stream that the Hub ended lasted: the Hub's stream life, as far as seen. */
+	private lastLife: number | undefined;
 	private failures = 0;
 	private stopped = false;
 
@@ -87,7 +86,7 @@ export class RealtimeSession {
 				continue;
 			}
 			const life = Date.now() - last.stream.openedAt;
-			if (last.outcome === 'ended') this.rememberLife(life);
+			if (last.outcome === 'ended') this.lastLife = life;
 			if (life >= realtimePolicy().minHealthyLifeMs || last.stream.sawWakeUp) {
 				this.failures = 0;
 				continue;
@@ -146,15 +145,10 @@ export class RealtimeSession {
 		return stream;
 	}
 
-	private rememberLife(life: number): void {
-		this.lives.push(life);
-		if (this.lives.length > REMEMBERED_LIVES) this.lives.shift();
-	}
-
 	/** When to open the next stream, counted from a stream's opening; undefined while the life is unknown or short. */
 	private handoverAfterMs(): number | undefined {
 		const { minHandoverLifeMs, handoverLeadMs } = realtimePolicy();
-		const life = this.lives.length > 0 ? Math.max(...this.lives) : 0;
+		const life = this.lastLife ?? 0;
 		return life >= minHandoverLifeMs ? life - handoverLeadMs : undefined;
 	}
 
