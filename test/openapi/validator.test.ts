@@ -135,6 +135,13 @@ describe('the published types as an oracle', () => {
 			);
 		});
 
+		it('names the keyword that refused, inside the referenced component', () => {
+			const violations = validator.validateResponse({ method: 'GET', path: '/api/discussion/topics', status: 200, contentType: 'application/json', body: { items: [{ ...topic, isPinned: 'no' }] } });
+			expect(violations).toEqual([
+				{ location: 'response 200 body/items/0/isPinned', schemaPath: '#/components/schemas/DiscussionTopic/properties/isPinned/type', message: 'must be boolean' },
+			]);
+		});
+
 		it('wants the nested error shape on resource routes and problem details on integrations', () => {
 			expect(get(404, { error: { code: 'not_found', message: 'Topic not found' } })).toEqual([]);
 			expect(get(404, { code: 'not_found', message: 'Topic not found' })).toEqual(

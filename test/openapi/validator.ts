@@ -56,11 +56,15 @@ export class HubApiValidator {
 	readonly spec: OpenApiDocument;
 	private readonly ajv: Ajv2020;
 	private readonly compiled = new Map<string, ValidateFunction>();
+	/** Where each schema object sits in the document, so a violation names the keyword that refused it. */
+	private readonly pointers = new WeakMap<object, string>();
 	private readonly templates: Array<{ template: string; segments: string[] }>;
 
 	constructor(spec: OpenApiDocument = strictSpec()) {
 		this.spec = spec;
-		this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+		// verbose: errors carry the schema object that refused, which `pointers` turns into its JSON pointer.
+		this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, verbose: true });
+		indexPointers(spec, '#', this.pointers);
 		addFormats(this.ajv);
 		this.ajv.addSchema({ ...spec, $id: SPEC_ID } as object);
 		this.templates = Object.keys(spec.paths).map((template) => ({ template, segments: template.split('/').slice(1) }));
@@ -229,7 +233,10 @@ export class HubApiValidator {
 			this.compiled.set(pointer, validate);
 		}
 		if (validate(value)) return [];
-		return collapseAnyOf(validate.errors ?? []).map((error) => toViolation(error, where, pointer));
+		return collapseAnyOf(validate.errors ?? []).map((error) => {
+			const at = isObject(error.parentSchema) ? this.pointers.get(error.parentSchema) : undefined;
+			return toViolation(error, where, at === undefined ? undefined : `${at}/${error.keyword}`);
+		});
 	}
 }
 
@@ -312,7 +319,14 @@ function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
 	);
 }
 
-function toViolation(error: ErrorObject, where: string, pointer: string): Violation {
+/** Records the JSON pointer of every object in the document (the first path that reaches it). */
+function indexPointers(node: unknown, pointer: string, pointers: WeakMap<object, string>): void {
+	if (typeof node !== 'object' || node === null || pointers.has(node)) return;
+	pointers.set(node, pointer);
+	for (const [key, child] of Object.entries(node)) indexPointers(child, `${pointer}/${pointerEscape(key)}`, pointers);
+}
+
+function toViolation(error: ErrorObject, where: string, schemaPath: string | undefined): Violation {
 	const params = error.params as Record<string, unknown>;
 	const detail =
 		error.keyword === 'unevaluatedProperties'
@@ -322,8 +336,7 @@ function toViolation(error: ErrorObject, where: string, pointer: string): Violat
 				: error.keyword === 'enum'
 					? `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`
 					: (error.message ?? error.keyword);
-	const schemaPath = error.schemaPath.startsWith('#') ? `${pointer}${error.schemaPath.slice(1)}` : error.schemaPath.replace(SPEC_ID, '');
-	return { location: `${where}${error.instancePath}`, schemaPath, message: detail };
+	return { location: `${where}${error.instancePath}`, schemaPath: schemaPath ?? error.schemaPath.replace(SPEC_ID, ''), message: detail };
 }
 
 /** One line per violation, for errors and test failures. */
