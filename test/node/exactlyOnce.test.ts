@@ -71,7 +71,7 @@ describe('exactly once without undeclared help', () => {
 
 		it('a read-back that fails: an "outcome unknown" error that says what to check, never a resend', async () => {
 			await hub.control('POST', '/__sandbox/faults', { method: 'POST', path: '/api/discussion/topics', status: 502 });
-			await hub.control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/discussion/topics', status: 500, count: 10 });
+			await hub.control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/discussion/topics', status: 500, count: 50 });
 			const runs = executions(CREATE_TOPIC);
 
 			const error = await hub.runError(createTopic('Unknown outcome'), { items: [{ json: {} }, { json: {} }] });
@@ -81,13 +81,16 @@ describe('exactly once without undeclared help', () => {
 			);
 			expect(error.description).toMatch(/The Hub answered HTTP 502, and reading back failed: The Hub failed to process the request \(HTTP 500\) after 5 attempts/);
 			expect((error.context as IDataObject).itemIndex).toBe(0);
+			// Read back five times (the first and the POST's four retries), each GET with its own five attempts.
+			expect(responses(LIST_TOPICS)['500']).toBeGreaterThanOrEqual(25);
 			expect(executions(CREATE_TOPIC)).toBe(runs);
 			expect(topicsTitled('Unknown outcome')).toHaveLength(0);
 		});
 
 		it("n8n's Retry On Fail after an unknown outcome reads back first, and returns the topic instead of sending it again", async () => {
 			loseAnswer('POST', '/api/discussion/topics');
-			await hub.control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/discussion/topics', status: 500, count: 5 });
+			// Every read-back of the first try fails: five read-backs (the POST's budget) of five GETs each.
+			await hub.control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/discussion/topics', status: 500, count: 25 });
 			const runs = executions(CREATE_TOPIC);
 			const failedLists = responses(LIST_TOPICS)['500'] ?? 0;
 
@@ -95,8 +98,8 @@ describe('exactly once without undeclared help', () => {
 
 			expect(topicsTitled('Settled on retry').map((created) => created.id)).toEqual([topic.id]);
 			expect(executions(CREATE_TOPIC)).toBe(runs + 1);
-			// The first try's read-back failed five times; the retry read back before sending anything.
-			expect((responses(LIST_TOPICS)['500'] ?? 0) - failedLists).toBe(5);
+			// The first try's read-backs all failed; the retry read back before sending anything.
+			expect((responses(LIST_TOPICS)['500'] ?? 0) - failedLists).toBe(25);
 		});
 
 		it('a 429 proves the Hub did nothing: sent again after Retry-After, without reading back', async () => {

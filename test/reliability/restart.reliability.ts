@@ -150,8 +150,9 @@ describe('the sandbox restarted in the middle of a run (state file kept)', () =>
 				expect(outcome.error.description).toMatch(/connection (was reset|was closed).*reading back failed: Could not reach the Hub .*connection was refused/);
 				expect(outcome.error.context.itemIndex).toBe(3);
 				expect(leakedSecrets(exposedText(harness, outcome), allSecrets(harness))).toEqual([]);
-				// The POST was not sent again; its read-back made five attempts: the first and the policy's four retries.
-				expect(retryWaits.waits).toHaveLength(4);
+				// The POST was not sent again. It was read back five times (the first and the policy's four
+				// retries), each read-back's GET five times: 4 waits between read-backs, 4 within each.
+				expect(retryWaits.waits).toHaveLength(4 + 5 * 4);
 
 				await restartable.restart();
 				expectEachOnce(occurrences(Object.values(restartable.hub.state.data.topics).map((topic) => topic.title), 'Down '), topicTitles('Down ', 4));

@@ -92,18 +92,24 @@ export class GuardedPost {
 	/**
 	 * After a failure that leaves the outcome open (a 5xx, a reset, a timeout, a lost answer): the
 	 * record when a read-back finds it; a wait before sending again when it proves that nothing was
-	 * made and the budget allows one; else the failure, or "outcome unknown".
+	 * made and the budget allows one; else the failure, or "outcome unknown". A read-back that
+	 * could not reach the Hub is tried again after a wait, within the same budget.
 	 */
 	async afterUnclearFailure(
 		cause: string,
 		budget: RetryBudget,
-		waitMs: number,
+		nextWaitMs: () => number,
 		failure: () => Error,
 		requestId?: string,
 	): Promise<{ done: unknown } | { waitMs: number }> {
-		const finding = await this.find();
+		let finding = await this.find();
+		for (let waitMs = nextWaitMs(); 'unreachable' in finding && budget.allows(waitMs); waitMs = nextWaitMs()) {
+			await budget.wait(waitMs);
+			finding = await this.find();
+		}
 		if ('found' in finding) return { done: this.made(finding.found) };
 		if ('absent' in finding) {
+			const waitMs = nextWaitMs();
 			if (budget.allows(waitMs)) return { waitMs };
 			this.memory?.posts.delete(this.key);
 			const error = failure() as Error & { description?: string };
@@ -120,7 +126,8 @@ export class GuardedPost {
 		return outcomeUnknownError(this.errorContext, did, readBack?.where ?? 'the Hub', `${cause}, and ${why}`, requestId);
 	}
 
-	private async find(): Promise<ReadBackFinding> {
+	/** What the read-back found; `unreachable` when it failed on a 5xx, a 429 or the network (worth another try). */
+	private async find(): Promise<ReadBackFinding | { unknown: string; unreachable: true }> {
 		if (!this.readBack) return { unknown: 'this request has no read-back to tell' };
 		let since: number | undefined;
 		const lookup: ReadBackLookup = {
@@ -145,8 +152,9 @@ export class GuardedPost {
 		try {
 			return await this.readBack.find(lookup);
 		} catch (error) {
-			const message = String((error as Error)?.message ?? error);
-			return { unknown: `reading back failed: ${redact(message, this.errorContext.secrets)}` };
+			const message = `reading back failed: ${redact(String((error as Error)?.message ?? error), this.errorContext.secrets)}`;
+			const status = Number((error as { httpCode?: unknown }).httpCode ?? 0);
+			return status === 0 || status === 429 || status >= 500 ? { unknown: message, unreachable: true } : { unknown: message };
 		}
 	}
 }

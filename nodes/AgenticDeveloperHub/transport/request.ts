@@ -213,13 +213,12 @@ async function afterFailure(
 		if (!reason) {
 			throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
 		}
-		const waitMs = backoffDelayMs(policy, call.budget.retries + 1);
 		const failure = () => networkError(errorContext, baseUrl, reason);
 		// Only a failure before any connection proves that a POST the Hub does not dedupe did nothing.
 		if (call.guard && !neverReachedHub(error)) {
-			return await call.guard.afterUnclearFailure(`The connection failed before the Hub's answer arrived (${reason})`, call.budget, waitMs, failure);
+			return await call.guard.afterUnclearFailure(`The connection failed before the Hub's answer arrived (${reason})`, call.budget, () => nextBackoff(call), failure);
 		}
-		return retryOrThrow(call, waitMs, failure);
+		return retryOrThrow(call, nextBackoff(call), failure);
 	}
 	const info = parseHubError(response);
 	if (info.status === 401 && errorContext.auth === 'oAuth2') {
@@ -243,12 +242,16 @@ async function afterFailure(
 		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
 		return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
 	}
-	const waitMs = info.status >= 500 ? backoffDelayMs(policy, call.budget.retries + 1) : undefined;
 	const failure = () => hubApiError(info, errorContext);
-	if (call.guard && waitMs !== undefined) {
-		return await call.guard.afterUnclearFailure(`The Hub answered HTTP ${info.status}`, call.budget, waitMs, failure, info.requestId);
+	if (call.guard && info.status >= 500) {
+		return await call.guard.afterUnclearFailure(`The Hub answered HTTP ${info.status}`, call.budget, () => nextBackoff(call), failure, info.requestId);
 	}
-	return retryOrThrow(call, waitMs, failure);
+	return retryOrThrow(call, info.status >= 500 ? nextBackoff(call) : undefined, failure);
+}
+
+/** The backoff before the call's next retry (it grows with each one). */
+function nextBackoff(call: CallState): number {
+	return backoffDelayMs(call.policy, call.budget.retries + 1);
 }
 
 /**
