@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { outcomeUnknownError, type ErrorContext } from './errorMessages';
 import { executionMemory, type ExecutionMemory } from './executionMemory';
 import { headerValue } from './hubError';
@@ -153,8 +153,10 @@ export class GuardedPost {
 			return await this.readBack.find(lookup);
 		} catch (error) {
 			const message = `reading back failed: ${redact(String((error as Error)?.message ?? error), this.errorContext.secrets)}`;
+			// The transport's own failures after its retries: no answer, a 429 or a 5xx.
 			const status = Number((error as { httpCode?: unknown }).httpCode ?? 0);
-			return status === 0 || status === 429 || status >= 500 ? { unknown: message, unreachable: true } : { unknown: message };
+			const unreachable = error instanceof NodeApiError && (status === 0 || status === 429 || status >= 500);
+			return unreachable ? { unknown: message, unreachable } : { unknown: message };
 		}
 	}
 }
