@@ -8,6 +8,7 @@ import { freePort } from '../../scripts/lib/processes';
 import { defaultRuntimeDir, provisionN8n, type N8nRuntime } from '../../scripts/lib/provision';
 import { startSandboxHub, type SandboxHub } from '../../scripts/lib/sandboxHub';
 import { connectAccount, createOAuthCredential, registerClient, type OAuthClient } from '../../test/e2e/support/connect';
+import { remoteViolationReport } from '../../test/hub/testing';
 import { notMeasured, type Figure } from './report';
 
 /* A real n8n 2.41.1 (Node 24, from .cache) with this package installed, and a sandbox Hub, for the real-n8n figures. */
@@ -69,8 +70,17 @@ async function startRealN8n(workDir: string, use: (setup: RealN8n) => Promise<Fi
 		});
 	} finally {
 		await instance?.stop();
+		if (hub) await reportViolations(hub.url);
 		await hub?.stop();
 	}
+}
+
+/** A violation of the Hub's published types in a real-n8n run fails the bench (its exit code). */
+async function reportViolations(hubUrl: string): Promise<void> {
+	const report = await remoteViolationReport(hubUrl, 'during the real-n8n benchmark');
+	if (!report) return;
+	process.stderr.write(`${report}\n`);
+	process.exitCode = 1;
 }
 
 /**

@@ -1,19 +1,14 @@
-import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { headerValue } from './hubError';
 import { pause } from './pause';
-import { sendHubRequest, type HubContext, type StreamRequestOptions } from './request';
+import { sendHubRequestForResponse, type HubContext } from './request';
+import type { StreamRequestOptions } from './requestOptions';
 import type { EventStreamBody } from './serverSentEvents';
 
 /** An open `text/event-stream` answer of the Hub. */
 export interface HubEventStream {
 	body: EventStreamBody;
 	requestId?: string;
-}
-
-interface StreamResponse {
-	body: EventStreamBody;
-	headers: Record<string, unknown>;
-	statusCode: number;
 }
 
 /**
@@ -33,22 +28,21 @@ export async function openHubStream(
 	const forward = () => connection.abort();
 	if (signal.aborted) forward();
 	else signal.addEventListener('abort', forward, { once: true });
-	const opening = sendHubRequest(ctx, 'GET', endpoint, { qs, resource, stream: { signal: connection.signal, idleTimeoutMs } });
+	const opening = sendHubRequestForResponse(ctx, 'GET', endpoint, { qs, resource, stream: { signal: connection.signal, idleTimeoutMs } });
 	opening.catch(() => signal.removeEventListener('abort', forward));
-	const response = (await opening) as StreamResponse;
+	const response = await opening;
 	const requestId = headerValue(response.headers, 'x-request-id');
 	const contentType = headerValue(response.headers, 'content-type') ?? '';
 	if (!/^text\/event-stream\b/i.test(contentType)) {
 		connection.abort();
 		const suffix = requestId ? ` [Request ID: ${requestId}]` : '';
 		const message = `The Hub answered GET ${endpoint} with "${contentType || 'no content type'}" instead of an event stream${suffix}`;
-		throw new NodeApiError(ctx.getNode(), { message, requestId: requestId ?? null } as JsonObject, {
-			message,
+		// Not worth reconnecting for: the Base URL leads somewhere else.
+		throw new NodeOperationError(ctx.getNode(), message, {
 			description: 'Check that the Base URL in the credential is the Hub\'s API address (without /api).',
-			httpCode: String(response.statusCode),
 		});
 	}
-	return { body: watchedForSilence(response.body, connection, idleTimeoutMs, () => signal.removeEventListener('abort', forward)), requestId };
+	return { body: watchedForSilence(response.body as EventStreamBody, connection, idleTimeoutMs, () => signal.removeEventListener('abort', forward)), requestId };
 }
 
 /**

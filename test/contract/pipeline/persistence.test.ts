@@ -21,7 +21,8 @@ describe('state file', () => {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('keeps users, clients, grants, tokens, idempotency records and resources across a restart', async () => {
-		hub = await startHub({ stateFile: file });
+		// Every POST honours Idempotency-Key here, so that the DM's record is kept and replayed.
+		hub = await startHub({ stateFile: file, idempotency: 'every-post' });
 		const info = hub.info();
 		const tokens = await obtainTokens(hub, { scopes: ['profile:read', 'discussions:read', 'discussions:write'] });
 		const app = await controlRequest(hub, 'POST', '/__sandbox/clients', { redirectUris: ['https://app.example.com/cb'] });
@@ -42,7 +43,7 @@ describe('state file', () => {
 		expect(saved).not.toContain(tokens.refresh_token);
 		expect(saved).not.toContain(personal);
 
-		hub = await startHub({ stateFile: file });
+		hub = await startHub({ stateFile: file, idempotency: 'every-post' });
 		const restarted = hub.info();
 		expect(restarted.users).toEqual(info.users);
 		expect(restarted.clients[0]).toEqual(info.clients[0]);
@@ -88,7 +89,7 @@ describe('state file', () => {
 		await hub.close();
 		hub = await startHub({ stateFile: file });
 		expect((await refresh(tokens.refresh_token)).body.error).toBe('invalid_grant');
-		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: rotated.body.access_token })).body.code).toBe('invalid_token');
+		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: rotated.body.access_token })).body.error.code).toBe('invalid_token');
 	});
 
 	it('starts from a fresh seed when the file does not exist yet, and writes it', async () => {

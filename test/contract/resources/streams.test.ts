@@ -126,6 +126,8 @@ describe('event streams', () => {
 				expect(refused.status).toBe(400);
 				expect(JSON.stringify(refused.body)).toContain('after');
 			}
+			// Sent on purpose: the published types refuse them too.
+			expect(suite.hub.takeViolations().map((violation) => violation.location)).toEqual(['query/after', 'query/after']);
 			expect((await open(`/api/chat/dms/${chat.chatId}/stream`, {})).status).toBe(401);
 			expect((await streamCounters()).open.chat).toBe(0);
 		});

@@ -5,6 +5,7 @@ import type { Hub } from '../hub';
 import { bearerToken } from '../oauth/authenticate';
 import type { AuthContext } from '../state';
 import { chatOf, toMessage } from '../resources/world';
+import type { EventCheck } from './streams';
 
 /**
  * The caller of a stream route. hub-api.md: streams take the token as `Authorization: Bearer` or
@@ -28,11 +29,16 @@ function afterOf(req: HubRequest): number {
 /** A 200 whose body the stream registry writes from now on (401/403/404 are ordinary answers before it). */
 const streamReply = (stream: Reply['stream']): Reply => ({ status: 200, stream });
 
+/** Each event's data checked against the published types, as every other answer of the sandbox is. */
+function eventCheck(hub: Hub, req: HubRequest): EventCheck {
+	return (data) => hub.contract.checkStreamEvent({ method: req.method, path: req.path, requestId: req.requestId }, data);
+}
+
 /** hub-api.md section 3 "Realtime": the notification wake-up stream and the per-chat message stream. */
 export function registerStreamRoutes(router: Router): void {
 	router.add('GET', '/api/notifications/stream', ({ hub, req }) => {
 		const { auth, tokenInQuery } = streamCaller(hub, req);
-		return streamReply((response) => hub.streams.openNotificationStream(response, auth.userId, tokenInQuery));
+		return streamReply((response) => hub.streams.openNotificationStream(response, auth.userId, tokenInQuery, eventCheck(hub, req)));
 	});
 
 	router.add('GET', '/api/chat/dms/:chatId/stream', ({ hub, req }) => {
@@ -40,6 +46,6 @@ export function registerStreamRoutes(router: Router): void {
 		const chat = chatOf(hub.state.data, req.params.chatId, auth.userId);
 		const after = afterOf(req);
 		const backlog = (hub.state.data.messages[chat.id] ?? []).filter((message) => message.seq > after).map(toMessage);
-		return streamReply((response) => hub.streams.openChatStream(response, auth.userId, chat.id, backlog, after, tokenInQuery));
+		return streamReply((response) => hub.streams.openChatStream(response, auth.userId, chat.id, backlog, after, tokenInQuery, eventCheck(hub, req)));
 	});
 }

@@ -21,7 +21,11 @@ interface OpenStream {
 	after: number;
 	response: ServerResponse;
 	timer: NodeJS.Timeout;
+	/** Checks each event's data against the published types before it is written. */
+	check: EventCheck;
 }
+
+export type EventCheck = (data: unknown) => void;
 
 /** What `/__sandbox/counters` reports under `streams`. */
 export interface StreamCounters {
@@ -47,19 +51,20 @@ export class EventStreams {
 	private wakeUps = 0;
 
 	/** Takes over an answered 200: registers it, or in `readyOnly` mode sends `ready` and ends it. */
-	openNotificationStream(response: ServerResponse, userId: string, tokenInQuery: boolean): void {
+	openNotificationStream(response: ServerResponse, userId: string, tokenInQuery: boolean, check: EventCheck): void {
 		this.countOpen('notifications', tokenInQuery);
 		if (this.settings.readyOnly) {
+			check({});
 			response.end(eventText('ready', {}));
 			return;
 		}
-		this.register(response, { kind: 'notifications', userId, after: 0 });
+		this.register(response, { kind: 'notifications', userId, after: 0, check });
 	}
 
 	/** Takes over an answered 200: writes the chat's backlog after `after`, then its live messages. */
-	openChatStream(response: ServerResponse, userId: string, chatId: string, backlog: Message[], after: number, tokenInQuery: boolean): void {
+	openChatStream(response: ServerResponse, userId: string, chatId: string, backlog: Message[], after: number, tokenInQuery: boolean, check: EventCheck): void {
 		this.countOpen('chat', tokenInQuery);
-		const stream = this.register(response, { kind: 'chat', userId, chatId, after });
+		const stream = this.register(response, { kind: 'chat', userId, chatId, after, check });
 		for (const message of backlog) this.writeMessage(stream, message);
 	}
 
@@ -121,6 +126,7 @@ export class EventStreams {
 		for (const stream of this.open) {
 			if (stream.kind !== 'notifications' || stream.userId !== userId) continue;
 			this.wakeUps += 1;
+			stream.check({});
 			stream.response.write(eventText('notification', {}));
 		}
 	}
@@ -128,6 +134,7 @@ export class EventStreams {
 	private writeMessage(stream: OpenStream, message: Message): void {
 		if (message.seq <= stream.after) return;
 		stream.after = message.seq;
+		stream.check(message);
 		stream.response.write(eventText('message', message));
 	}
 
