@@ -52,16 +52,36 @@ const NETWORK_REASONS: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
-/** Why no response arrived, from the error's code (1.x's NodeApiError keeps it as `httpCode`). */
-export function networkReason(error: unknown): string | undefined {
+/** Failures before a connection existed: no byte of the request can have reached the Hub. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/** The first known network error code in the error's cause chain (1.x's NodeApiError keeps it as `httpCode`). */
+function networkCode(error: unknown): string | undefined {
 	for (let current = error, depth = 0; current && depth < 4; depth++) {
-		const { code, httpCode, message, messages } = current as { code?: unknown; httpCode?: unknown; message?: unknown; messages?: unknown };
+		const { code, httpCode } = current as { code?: unknown; httpCode?: unknown };
 		for (const candidate of [code, httpCode]) {
-			if (typeof candidate === 'string' && NETWORK_REASONS[candidate]) return NETWORK_REASONS[candidate];
+			if (typeof candidate === 'string' && NETWORK_REASONS[candidate]) return candidate;
 		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** Why no response arrived (1.x's NodeApiError keeps the original message in `messages`). */
+export function networkReason(error: unknown): string | undefined {
+	const code = networkCode(error);
+	if (code) return NETWORK_REASONS[code];
+	for (let current = error, depth = 0; current && depth < 4; depth++) {
+		const { message, messages } = current as { message?: unknown; messages?: unknown };
 		const texts = [message, ...(Array.isArray(messages) ? messages : [])];
 		if (texts.some((text) => /socket hang up/i.test(String(text)))) return 'the connection was closed';
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
+}
+
+/** Whether the request provably never reached the Hub (refused, host unknown or unreachable). */
+export function neverReachedHub(error: unknown): boolean {
+	const code = networkCode(error);
+	return code !== undefined && NEVER_SENT.has(code);
 }
