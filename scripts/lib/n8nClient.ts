@@ -60,8 +60,9 @@ export class N8nClient {
 	}
 
 	async createWorkflow(workflow: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
-		const { id: _id, active: _active, ...rest } = workflow;
-		return await this.data('POST', '/rest/workflows', { settings: {}, ...rest });
+		const { id: _id, ...rest } = workflow;
+		// n8n 1.x requires `active` here (2.x accepts it); activation is its own call on both.
+		return await this.data('POST', '/rest/workflows', { settings: {}, ...rest, active: false });
 	}
 
 	async activateWorkflow(id: string): Promise<void> {

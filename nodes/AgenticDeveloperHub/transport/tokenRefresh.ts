@@ -9,7 +9,7 @@ export const OAUTH2_SIGNING: IOAuth2Options = { tokenType: 'Bearer' };
 const refreshes = new Map<string, Promise<RefreshOutcome>>();
 const REMEMBERED_REFRESHES = 200;
 
-/** n8n 2.x has `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
+/** n8n 2.x and 1.123 have `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
 export function canRefreshExplicitly(ctx: RefreshingContext): boolean {
 	return typeof (ctx.helpers as { refreshOAuth2Token?: unknown }).refreshOAuth2Token === 'function';
 }
