@@ -79,7 +79,16 @@ export function signingToken(snapshot: CredentialSnapshot): string | undefined {
  * returns the snapshot (a copy, as n8n may add to what it reads) instead of resolving it again.
  */
 export function signingContext<T extends ReadingContext>(ctx: T, snapshot: CredentialSnapshot): T {
+	return readingCredentialAs(ctx, snapshot.credentialType, snapshot.data);
+}
+
+/** The context, except that reading `credentialType` returns a copy of `data`. */
+export function readingCredentialAs<T extends Pick<IAllExecuteFunctions, 'getCredentials'>>(
+	ctx: T,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): T {
 	const getCredentials = async (type: string, itemIndex?: number) =>
-		type === snapshot.credentialType ? { ...snapshot.data } : await ctx.getCredentials(type, itemIndex);
+		type === credentialType ? { ...data } : await ctx.getCredentials(type, itemIndex);
 	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;
 }
