@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { buildPackage, installCommunityPackage, packPackage } from '../../../scripts/lib/communityPackage';
+import { buildPackage, installCommunityPackage, installWithNpm, packPackage } from '../../../scripts/lib/communityPackage';
 import { startN8n, type N8nInstance } from '../../../scripts/lib/n8n';
 import { N8nClient } from '../../../scripts/lib/n8nClient';
 import { POSTGRES_VERSION, provisionPostgres, startPostgres, type PostgresServer } from '../../../scripts/lib/postgres';
@@ -48,7 +48,11 @@ async function startQueueMode(stack: QueueStack): Promise<void> {
 	const tarball = await timer.phase('build, pack and install the package (main and workers)', async () => {
 		buildPackage();
 		const packed = packPackage(path.join(workDir, 'pack'));
-		for (const { userFolder } of folders) installCommunityPackage(packed, userFolder);
+		// The main and worker-1 as n8n installs a community package; worker-2 as the Docker example does.
+		for (const { name, userFolder } of folders) {
+			if (name === 'worker-2') installWithNpm(packed, userFolder);
+			else installCommunityPackage(packed, userFolder);
+		}
 		return packed;
 	});
 	const redis: RedisServer = started(stack, 'Redis', await timer.phase('start Redis', async () => await startRedis({ logFile: log('redis') })));
