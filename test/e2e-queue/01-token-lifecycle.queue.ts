@@ -1,7 +1,7 @@
 import { phase } from '../e2e/support/environment';
 import { useSession } from '../e2e/support/session';
-import { activateWebhookWorkflow, type CredentialRef } from '../e2e/support/workflows';
-import { executionsPerProcess, finishedExecutions, queueWorkflow } from './support/executions';
+import type { CredentialRef } from '../e2e/support/workflows';
+import { concurrentExecutions } from './support/executions';
 
 /*
  * One OAuth2 credential used by 50 executions at once, which n8n's main enqueues and two workers
@@ -10,7 +10,6 @@ import { executionsPerProcess, finishedExecutions, queueWorkflow } from './suppo
  */
 
 const EXECUTIONS = 50;
-const GET_ME = 'GET /api/auth/me';
 
 describe('the token lifecycle with one main and two workers', () => {
 	const session = useSession();
@@ -20,31 +19,10 @@ describe('the token lifecycle with one main and two workers', () => {
 		credential = await session.connectedCredential('Queue mode', { permissions: ['profile:read'] });
 	});
 
-	/** Activates a fresh copy of the Get Me workflow and calls its webhook `EXECUTIONS` times at once. */
-	async function fiftyAtOnce(label: string) {
-		const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('get-me', credential));
-		const before = await session.counters();
-		const responses = await phase(label, async () => await Promise.all(Array.from({ length: EXECUTIONS }, async () => await workflow.call({}))));
-		const executions = await finishedExecutions(session.n8n, workflow.id, EXECUTIONS);
-		const after = await session.counters();
-		const delta = (status: string) => (after.requests[GET_ME]?.[status] ?? 0) - (before.requests[GET_ME]?.[status] ?? 0);
-		const figures = {
-			refreshes: after.refreshes - before.refreshes,
-			reuseDetections: after.reuseDetections - before.reuseDetections,
-			familiesRevoked: after.familiesRevoked - before.familiesRevoked,
-			failedWebhookCalls: responses.filter((response) => response.status !== 200).length,
-			failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
-			hubAnswers: { ok: delta('200'), unauthorized: delta('401') },
-			executionsPerProcess: executionsPerProcess(executions),
-		};
-		process.stdout.write(`[figures] ${label}: ${JSON.stringify(figures)}\n`);
-		return { responses, executions, figures };
-	}
-
 	it.each([1, 2, 3])('round %i: 50 concurrent executions across one access-token expiry: 1 refresh, 0 reuse detections, 0 failures, on both workers', async (round) => {
 		// The Hub expires the access token n8n holds; n8n still believes it valid, so the first requests meet a 401.
 		await session.hub.control('POST', '/__sandbox/expire-access-tokens', { user: 'ada@example.com' });
-		const { responses, figures } = await fiftyAtOnce(`round ${round}: ${EXECUTIONS} executions across an expiry`);
+		const { responses, figures } = await concurrentExecutions(session, credential, EXECUTIONS, `round ${round}: ${EXECUTIONS} executions across an expiry`);
 
 		expect(figures.refreshes).toBe(1);
 		expect(figures.reuseDetections).toBe(0);
@@ -75,7 +53,7 @@ describe('the token lifecycle with one main and two workers', () => {
 		credential = ahead;
 		// Wait until the stored token is inside the refresh-ahead window, while the Hub still accepts it.
 		await phase('wait for the refresh-ahead window', async () => await new Promise((resolve) => setTimeout(resolve, Math.max(0, connectedAt + 62000 - Date.now()))));
-		const { figures } = await fiftyAtOnce(`${EXECUTIONS} executions at refresh-ahead time`);
+		const { figures } = await concurrentExecutions(session, credential, EXECUTIONS, `${EXECUTIONS} executions at refresh-ahead time`);
 
 		expect(figures.refreshes).toBe(1);
 		expect(figures.reuseDetections).toBe(0);

@@ -1,6 +1,8 @@
 import path from 'path';
 import type { N8nClient } from '../../../scripts/lib/n8nClient';
-import { readWorkflow, withCredential, type CredentialRef, type WorkflowJson } from '../../e2e/support/workflows';
+import { phase } from '../../e2e/support/environment';
+import type { E2eSession } from '../../e2e/support/session';
+import { activateWebhookWorkflow, readWorkflow, withCredential, type CredentialRef, type WorkflowJson } from '../../e2e/support/workflows';
 
 /* The queue suite's workflows, and which n8n process ran each execution, read from n8n's own records. */
 
@@ -43,4 +45,42 @@ export function executionsPerProcess(executions: ExecutionRecord[]): Record<stri
 	const counts: Record<string, number> = {};
 	for (const { process: name } of executions) counts[name ?? 'unknown'] = (counts[name ?? 'unknown'] ?? 0) + 1;
 	return counts;
+}
+
+/** What one burst of concurrent executions cost and where it ran. */
+export interface BurstFigures {
+	refreshes: number;
+	reuseDetections: number;
+	familiesRevoked: number;
+	failedWebhookCalls: number;
+	failedExecutions: number;
+	/** The Hub's answers to the executions' requests (Get Me), by status. */
+	hubAnswers: { ok: number; unauthorized: number };
+	executionsPerProcess: Record<string, number>;
+}
+
+const GET_ME = 'GET /api/auth/me';
+
+/**
+ * Activates a fresh copy of the Get Me workflow with `credential`, calls its webhook `count` times
+ * at once, waits for every execution's record and counts at the sandbox Hub what it cost.
+ */
+export async function concurrentExecutions(session: E2eSession, credential: CredentialRef, count: number, label: string) {
+	const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('get-me', credential));
+	const before = await session.counters();
+	const responses = await phase(label, async () => await Promise.all(Array.from({ length: count }, async () => await workflow.call({}))));
+	const executions = await finishedExecutions(session.n8n, workflow.id, count);
+	const after = await session.counters();
+	const delta = (status: string) => (after.requests[GET_ME]?.[status] ?? 0) - (before.requests[GET_ME]?.[status] ?? 0);
+	const figures: BurstFigures = {
+		refreshes: after.refreshes - before.refreshes,
+		reuseDetections: after.reuseDetections - before.reuseDetections,
+		familiesRevoked: after.familiesRevoked - before.familiesRevoked,
+		failedWebhookCalls: responses.filter((response) => response.status !== 200).length,
+		failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
+		hubAnswers: { ok: delta('200'), unauthorized: delta('401') },
+		executionsPerProcess: executionsPerProcess(executions),
+	};
+	process.stdout.write(`[figures] ${label}: ${JSON.stringify(figures)}\n`);
+	return { workflow, responses, executions, figures };
 }

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, rmSync } from 'fs';
-import { stopAll, type PhaseTimer } from '../../../scripts/lib/processes';
+import type { PhaseTimer } from '../../../scripts/lib/processes';
+import e2eGlobalTeardown from '../../e2e/support/globalTeardown';
 
 /* What the queue-mode global setup started, kept on globalThis for the global teardown (same process). */
 
 export interface QueueStack {
 	workDir: string;
 	timer: PhaseTimer;
-	/** Newest last; stopped newest first. */
+	/** Newest last. */
 	stoppable: Array<{ name: string; stop(): Promise<void> }>;
 }
 
@@ -15,6 +15,8 @@ const KEY = '__adhQueue';
 export function newQueueStack(workDir: string, timer: PhaseTimer): QueueStack {
 	const stack: QueueStack = { workDir, timer, stoppable: [] };
 	(globalThis as Record<string, unknown>)[KEY] = stack;
+	// The e2e suite's teardown reads this: it stops every process, prints the phases, removes workDir.
+	(globalThis as Record<string, unknown>).__adhE2e = { workDir, timer };
 	return stack;
 }
 
@@ -25,12 +27,12 @@ export function started<T extends { stop(): Promise<void> }>(stack: QueueStack, 
 }
 
 /**
- * Stops the workers, the main, the sandbox Hub, Postgres and Redis (newest first), removes the
- * work folder and prints every phase's duration.
+ * Stops every process (newest first: the workers, the main, the sandbox Hub, Postgres, Redis) and
+ * prints every phase's duration, as the e2e suite does; then removes the Postgres and Redis folders.
  */
 export async function stopQueueStack(): Promise<void> {
+	await e2eGlobalTeardown();
 	const stack = (globalThis as Record<string, unknown>)[KEY] as QueueStack | undefined;
-	const stopStarted = Date.now();
 	for (const { name, stop } of [...(stack?.stoppable ?? [])].reverse()) {
 		try {
 			await stop();
@@ -38,15 +40,4 @@ export async function stopQueueStack(): Promise<void> {
 			process.stdout.write(`\nstopping ${name} failed: ${(error as Error).message}`);
 		}
 	}
-	await stopAll();
-	if (!stack) return;
-	const { workDir, timer } = stack;
-	const phasesFile = `${workDir}/phases.jsonl`;
-	if (existsSync(phasesFile)) {
-		for (const line of readFileSync(phasesFile, 'utf8').split('\n').filter(Boolean)) timer.phases.push(JSON.parse(line));
-	}
-	timer.phases.push({ name: 'stop n8n (main, workers), the Hub, Postgres and Redis', ms: Date.now() - stopStarted, ok: true });
-	rmSync(workDir, { recursive: true, force: true });
-	(globalThis as Record<string, unknown>)[KEY] = undefined;
-	process.stdout.write(`\n${timer.summary()}\n`);
 }
