@@ -62,11 +62,13 @@ export interface BurstFigures {
 const GET_ME = 'GET /api/auth/me';
 
 /**
- * Activates a fresh copy of the Get Me workflow with `credential`, calls its webhook `count` times
- * at once, waits for every execution's record and counts at the sandbox Hub what it cost.
+ * Activates a fresh copy of the Get Me workflow with `credential`, runs `beforeFiring`, calls the
+ * webhook `count` times at once, waits for every execution's record and counts at the sandbox Hub
+ * what it cost.
  */
-export async function concurrentExecutions(session: E2eSession, credential: CredentialRef, count: number, label: string) {
+export async function concurrentExecutions(session: E2eSession, credential: CredentialRef, count: number, label: string, beforeFiring?: () => Promise<void>) {
 	const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('get-me', credential));
+	await beforeFiring?.();
 	const before = await session.counters();
 	const responses = await phase(label, async () => await Promise.all(Array.from({ length: count }, async () => await workflow.call({}))));
 	const executions = await finishedExecutions(session.n8n, workflow.id, count);
