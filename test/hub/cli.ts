@@ -1,12 +1,14 @@
 import { startHub, type HubOptions } from './hub';
+import { IDEMPOTENCY_MODES, type IdempotencyMode } from './middleware/idempotency';
 
 /*
  * `npm run hub -- --port N --access-token-ttl S --redirect-uri URI (repeatable) --state FILE
- * --rate-limit N`: prints `hub.info()` as one JSON line once listening; SIGINT/SIGTERM stop it.
+ * --rate-limit N --idempotency declared|every-post`: prints `hub.info()` as one JSON line once
+ * listening; SIGINT/SIGTERM stop it.
  */
 
 const USAGE =
-	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N]';
+	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N] [--idempotency declared|every-post]';
 
 function wholeNumber(flag: string, value: string): number {
 	if (!/^\d+$/.test(value)) throw new Error(`${flag} needs a whole number, got "${value}"`);
@@ -39,6 +41,12 @@ export function parseArguments(argv: string[]): HubOptions {
 			case '--rate-limit':
 				options.rateLimit = wholeNumber(flag, value());
 				break;
+			case '--idempotency': {
+				const mode = value();
+				if (!IDEMPOTENCY_MODES.includes(mode as IdempotencyMode)) throw new Error(`${flag} needs one of ${IDEMPOTENCY_MODES.join(', ')}, got "${mode}"`);
+				options.idempotency = mode as IdempotencyMode;
+				break;
+			}
 			default:
 				throw new Error(`unknown argument "${flag}"`);
 		}

@@ -18,7 +18,7 @@ import { loadState, saveState } from './persistence';
 import { countExecution, countResponse, newCounters, type Counters } from './middleware/counters';
 import { FaultInjector, faultReply, type FaultSpec } from './middleware/faults';
 import { RateLimiter } from './middleware/rateLimit';
-import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
+import { idempotentCall, storedReply, storeReply, type IdempotencyMode } from './middleware/idempotency';
 
 export interface HubOptions {
 	/** 0 picks a free port. */
@@ -31,6 +31,8 @@ export interface HubOptions {
 	stateFile?: string;
 	/** Requests per minute per token; off when absent or 0. */
 	rateLimit?: number;
+	/** Which POSTs `Idempotency-Key` dedupes (default: only the route the published types declare it on). */
+	idempotency?: IdempotencyMode;
 }
 
 export interface ResolvedHubOptions {
@@ -39,12 +41,14 @@ export interface ResolvedHubOptions {
 	redirectUris: string[];
 	stateFile?: string;
 	rateLimit: number;
+	idempotency: IdempotencyMode;
 }
 
 /** What `POST /__sandbox/settings` changes at run time. */
 export interface HubSettings {
 	accessTokenTtl: number;
 	rateLimit: number;
+	idempotency: IdempotencyMode;
 }
 
 /** `hub.info()`, also the CLI's one line of output. */
@@ -82,6 +86,7 @@ export class Hub {
 			redirectUris: options.redirectUris?.length ? options.redirectUris : DEFAULT_REDIRECT_URIS,
 			stateFile: options.stateFile,
 			rateLimit: options.rateLimit ?? 0,
+			idempotency: options.idempotency ?? 'declared',
 		};
 		const rejected = this.options.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
 		if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
@@ -165,7 +170,8 @@ export class Hub {
 	}
 
 	private initialSettings(): HubSettings {
-		return { accessTokenTtl: this.options.accessTokenTtl, rateLimit: this.options.rateLimit };
+		const { accessTokenTtl, rateLimit, idempotency } = this.options;
+		return { accessTokenTtl, rateLimit, idempotency };
 	}
 
 	private async handle(message: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -176,7 +182,8 @@ export class Hub {
 		let errorShape: ErrorShape = url.pathname.startsWith('/api/integrations') ? 'problem' : 'default';
 		let label = `${method} ${url.pathname}`;
 		const finish = (reply: Reply) => {
-			writeReply(response, requestId, reply);
+			// The Hub's own clock, which tests move (a client must not rely on agreeing with it).
+			writeReply(response, requestId, { ...reply, headers: { Date: new Date(this.clock.now()).toUTCString(), ...reply.headers } });
 			if (!isControl) countResponse(this.counters, label, reply.status);
 		};
 		try {
@@ -220,7 +227,7 @@ export class Hub {
 			};
 			const token = isControl || errorShape === 'oauth' ? undefined : bearerToken(req);
 			if (token) this.rateLimiter.admit(token, this.settings.rateLimit, this.clock.now());
-			const call = isControl ? undefined : idempotentCall(this, req);
+			const call = isControl ? undefined : idempotentCall(this, req, route.label);
 			const replay = call && storedReply(this, call);
 			if (replay) {
 				this.counters.idempotentReplays += 1;

@@ -87,13 +87,18 @@ describe('transport error mapping', () => {
 		expectNoSecrets(harness, outcome);
 	});
 
-	it('409 for a reused Idempotency-Key with another body', async () => {
-		const request = { ...oauth, method: 'POST', endpoint: '/api/notifications/read-all', idempotencyKey: 'fixed-key-409' };
-		expect((await runProbe(harness, { ...request, body: JSON.stringify({ a: 1 }) })).error).toBeUndefined();
-		const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ a: 2 }) });
-		expect(outcome.error.message).toMatch(/conflict/);
-		expect(outcome.error.description).toMatch(/Idempotency-Key was already used/);
-		expect(outcome.error.httpCode).toBe('409');
+	it('409 for a reused Idempotency-Key with another body (a Hub that honours the key on every POST)', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' });
+		try {
+			const request = { ...oauth, method: 'POST', endpoint: '/api/notifications/read-all', idempotencyKey: 'fixed-key-409' };
+			expect((await runProbe(harness, { ...request, body: JSON.stringify({ a: 1 }) })).error).toBeUndefined();
+			const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ a: 2 }) });
+			expect(outcome.error.message).toMatch(/conflict/);
+			expect(outcome.error.description).toMatch(/Idempotency-Key was already used/);
+			expect(outcome.error.httpCode).toBe('409');
+		} finally {
+			await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'declared' });
+		}
 	});
 
 	it('reads problem details (integrations) and the nested error shape', async () => {

@@ -6,7 +6,8 @@ describe('counters and reset', () => {
 	let hub: Hub;
 
 	beforeAll(async () => {
-		hub = await startHub();
+		// Every POST honours Idempotency-Key here, so that a replay of read-all is counted.
+		hub = await startHub({ idempotency: 'every-post' });
 	});
 	afterAll(() => hub.close());
 
@@ -65,7 +66,7 @@ describe('counters and reset', () => {
 	it('reset: fresh seed (new ids and secrets), counters, faults, clock and settings', async () => {
 		const before = hub.info();
 		const oldToken = before.users[0].apiToken;
-		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 60, rateLimit: 1 });
+		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 60, rateLimit: 1, idempotency: 'declared' });
 		await controlRequest(hub, 'POST', '/__sandbox/faults', { path: '/**', status: 500, count: 10 });
 		await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 3600 });
 
@@ -81,6 +82,8 @@ describe('counters and reset', () => {
 		expect(after.users[0].apiToken).not.toBe(oldToken);
 		expect(after.clients[0].clientSecret).not.toBe(before.clients[0].clientSecret);
 		expect(Math.abs(hub.clock.now() - Date.now())).toBeLessThan(60_000);
+		// Settings go back to the options the sandbox was started with.
+		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post' });
 
 		const counters = await controlRequest(hub, 'GET', '/__sandbox/counters');
 		expect(counters).toMatchObject({ requests: {}, executions: {}, refreshes: 0, faultsInjected: 0 });

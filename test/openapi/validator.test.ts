@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'fs';
+import path from 'path';
+import { describeViolations, hubApiValidator, type Violation } from './validator';
+import { readSpec, SPEC_FILE } from './schemas';
+
+const validator = hubApiValidator();
+const messages = (violations: Violation[]) => violations.map((violation) => `${violation.location}: ${violation.message}`);
+
+describe('the published types as an oracle', () => {
+	it('is the Hub types file the project was given (when the shared copy is on this machine)', () => {
+		const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'hub-openapi.json');
+		const local = readFileSync(SPEC_FILE, 'utf8');
+		if (existsSync(shared)) expect(local).toBe(readFileSync(shared, 'utf8'));
+		expect(Object.keys(readSpec().paths)).toHaveLength(44);
+	});
+
+	it('compiles every request and response schema of the 57 operations', () => {
+		let operations = 0;
+		for (const [template, verbs] of Object.entries(validator.spec.paths)) {
+			for (const [verb, operation] of Object.entries(verbs)) {
+				operations += 1;
+				const publicPath = `/api${template.replace(/\{[^}]+\}/g, 'x')}`;
+				for (const status of Object.keys(operation.responses)) {
+					// Any outcome but an exception: the schema compiled and ran.
+					expect(Array.isArray(validator.validateResponse({ method: verb, path: publicPath, status: Number(status), body: {} }))).toBe(true);
+				}
+				expect(Array.isArray(validator.validateRequest({ method: verb, path: publicPath, body: {} }))).toBe(true);
+			}
+		}
+		expect(operations).toBe(57);
+	});
+
+	describe('requests', () => {
+		it('accepts a body that follows the type, and refuses a field the type does not define', () => {
+			const body = { title: 'Hello', body: 'World', communityId: 'c1' };
+			expect(validator.validateRequest({ method: 'POST', path: '/api/discussion/topics', body })).toEqual([]);
+			expect(messages(validator.validateRequest({ method: 'POST', path: '/api/discussion/topics', body: { ...body, tags: ['x'] } }))).toEqual([
+				'body: has "tags", which the published type does not define',
+			]);
+		});
+
+		it('checks limits, required fields and types, naming the schema path', () => {
+			const violations = validator.validateRequest({ method: 'POST', path: '/api/discussion/topics', body: { title: 'x'.repeat(501), body: 5 } });
+			expect(messages(violations)).toEqual(
+				expect.arrayContaining(['body: misses "communityId"', 'body/title: must NOT have more than 500 characters', 'body/body: must be string']),
+			);
+			expect(describeViolations(violations)).toContain('#/paths/~1discussion~1topics/post/requestBody/content/application~1json/schema/properties/title/maxLength');
+		});
+
+		it('picks the action body by its {actionType} and applies the rules hub-api.md states in words', () => {
+			const send = (body: unknown) => messages(validator.validateRequest({ method: 'POST', path: '/api/integrations/c1/actions/send', body }));
+			expect(send({ to: ['a@example.com'], subject: 'Hi', bodyText: 'Hello' })).toEqual([]);
+			expect(send({ to: ['a@example.com'], subject: 'Hi' })).toEqual(['body: needs at least one of: bodyText, bodyHtml']);
+			expect(send({ to: 'a@example.com', message: 'Hello' })).toEqual(
+				expect.arrayContaining(['body/to: must be array', 'body: misses "subject"', 'body: has "message", which the published type does not define']),
+			);
+			const post = (body: unknown) => messages(validator.validateRequest({ method: 'POST', path: '/api/integrations/c1/actions/post', body }));
+			expect(post({ text: 'Hello' })).toEqual([]);
+			expect(post({})).toEqual(['body: needs at least one of: text, media']);
+			const sms = (to: string) => messages(validator.validateRequest({ method: 'POST', path: '/api/integrations/c1/actions/sms', body: { to, body: 'Hi' } }));
+			expect(sms('+14155550100')).toEqual([]);
+			expect(sms('04155550100')).toEqual(['body/to: must match pattern "^\\+[1-9][0-9]{1,14}$"']);
+			expect(messages(validator.validateRequest({ method: 'POST', path: '/api/integrations/c1/actions/fax', body: {} }))).toEqual([
+				'path/actionType: "fax" is not a published action type',
+			]);
+		});
+
+		it('refuses unknown query parameters, missing required ones, and values outside an enum', () => {
+			expect(messages(validator.validateRequest({ method: 'GET', path: '/api/integrations', query: new URLSearchParams() }))).toEqual([
+				'query/ecosystemId: is required',
+			]);
+			const query = new URLSearchParams('category=community_reply&category=account&read=false&status=unread&sort=new');
+			expect(messages(validator.validateRequest({ method: 'GET', path: '/api/notifications', query }))).toEqual([
+				'query/sort: "sort" is not a published query parameter',
+				'query/status: must be one of: inbox, archived, trashed',
+			]);
+			expect(messages(validator.validateRequest({ method: 'GET', path: '/api/notifications', query: new URLSearchParams('read=maybe') }))).toEqual([
+				'query/read: must be boolean',
+			]);
+		});
+
+		it('refuses a body on a route that takes none, and routes or methods that are not published', () => {
+			expect(messages(validator.validateRequest({ method: 'POST', path: '/api/notifications/n1/read', body: {} }))).toEqual([
+				'body: the route publishes no request body, but one was sent',
+			]);
+			expect(validator.validateRequest({ method: 'POST', path: '/api/notifications/n1/read' })).toEqual([]);
+			expect(messages(validator.validateRequest({ method: 'PATCH', path: '/api/discussion/topics/t1' }))).toEqual([
+				'route: PATCH /api/discussion/topics/t1: only GET, PUT, DELETE is published for this path',
+			]);
+			expect(messages(validator.validateRequest({ method: 'GET', path: '/api/communities' }))).toEqual([
+				'route: GET /api/communities: no published route has this path',
+			]);
+		});
+
+		it('prefers a literal segment over a parameter', () => {
+			expect(validator.match('GET', '/api/communities/c1/members/me')).toMatchObject({ template: '/communities/{id}/members/me' });
+			expect(validator.match('DELETE', '/api/communities/c1/members/u1')).toMatchObject({ template: '/communities/{id}/members/{customerId}', params: { id: 'c1', customerId: 'u1' } });
+			expect(validator.match('GET', '/api/integrations/providers')).toMatchObject({ template: '/integrations/providers' });
+		});
+	});
+
+	describe('responses', () => {
+		const topic = {
+			id: 't1', communityId: 'c1', title: 'T', isPinned: false, isLocked: false, isPublic: true, replyCount: 0,
+			lastActivityAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+		};
+		const get = (status: number, body: unknown, contentType = 'application/json') =>
+			messages(validator.validateResponse({ method: 'GET', path: '/api/discussion/topics/t1', status, contentType, body }));
+
+		it('accepts the published shape, and refuses a missing, mistyped or undefined field', () => {
+			expect(get(200, { ...topic, excerpt: null, customerId: 'u1' })).toEqual([]);
+			expect(get(200, { ...topic, replyCount: '0', communityName: 'x', title: undefined })).toEqual(
+				expect.arrayContaining(['response 200 body: misses "title"', 'response 200 body/replyCount: must be integer', 'response 200 body: has "communityName", which the published type does not define']),
+			);
+		});
+
+		it('wants the nested error shape on resource routes and problem details on integrations', () => {
+			expect(get(404, { error: { code: 'not_found', message: 'Topic not found' } })).toEqual([]);
+			expect(get(404, { code: 'not_found', message: 'Topic not found' })).toEqual(
+				expect.arrayContaining(['response 404 body: has "code", which the published type does not define']),
+			);
+			// 429 is not listed by the route: the family's error shape applies.
+			expect(get(429, { error: { code: 'rate_limited', message: 'Slow down' } })).toEqual([]);
+			const problem = { type: 'https://api.agenticdeveloperhub.com/problems/not_found', title: 'Not Found', status: 404, detail: 'x', code: 'not_found' };
+			expect(messages(validator.validateResponse({ method: 'DELETE', path: '/api/integrations/c1', status: 404, contentType: 'application/problem+json', body: problem }))).toEqual([]);
+			expect(messages(validator.validateResponse({ method: 'DELETE', path: '/api/integrations/c1', status: 404, contentType: 'application/json', body: problem }))).toEqual([
+				'response 404 content-type: "application/json" is not one of application/problem+json',
+			]);
+		});
+
+		it('refuses a success status the route does not publish, and a body on a 204', () => {
+			expect(get(201, topic)).toEqual(['response 201: status 201 is not published for this route']);
+			expect(messages(validator.validateResponse({ method: 'DELETE', path: '/api/discussion/topics/t1', status: 204 }))).toEqual([]);
+			expect(messages(validator.validateResponse({ method: 'DELETE', path: '/api/discussion/topics/t1', status: 204, body: {} }))).toEqual([
+				'response 204 body: the route publishes no body for this status',
+			]);
+		});
+	});
+});
