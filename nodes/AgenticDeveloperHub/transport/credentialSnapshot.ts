@@ -97,11 +97,17 @@ export function signingContext<T extends SigningBase>(
 	snapshot: CredentialSnapshot | undefined,
 	onFailure: (error: unknown) => void,
 ): T {
-	const overrides: PropertyDescriptorMap = { helpers: { value: reportingFailures(ctx.helpers, onFailure) } };
-	if (snapshot) {
-		const getCredentials = async (type: string, itemIndex?: number) =>
-			type === snapshot.credentialType ? signingCopy(snapshot) : await ctx.getCredentials(type, itemIndex);
-		overrides.getCredentials = { value: getCredentials };
-	}
-	return Object.create(ctx, overrides) as T;
+	const reading = snapshot ? readingCredentialAs(ctx, snapshot.credentialType, signingCopy(snapshot)) : ctx;
+	return Object.create(reading, { helpers: { value: reportingFailures(ctx.helpers, onFailure) } }) as T;
+}
+
+/** The context, except that reading `credentialType` returns a copy of `data`. */
+export function readingCredentialAs<T extends Pick<IAllExecuteFunctions, 'getCredentials'>>(
+	ctx: T,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): T {
+	const getCredentials = async (type: string, itemIndex?: number) =>
+		type === credentialType ? { ...data } : await ctx.getCredentials(type, itemIndex);
+	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;
 }
