@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { startScriptedModel, toolResults, type ChatRequest, type ScriptedModel } from '../model/scriptedModel';
-import { phase } from './support/environment';
+import { lineUnderTest, phase } from './support/environment';
 import { useSession } from './support/session';
 import { activateWebhookWorkflow, readWorkflow, type CredentialRef, type WorkflowJson } from './support/workflows';
 
@@ -13,8 +13,15 @@ import { activateWebhookWorkflow, readWorkflow, type CredentialRef, type Workflo
  * the tool results, and answers. The Hub is the sandbox, so what arrived there is checked there.
  */
 
+const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
 const TOOL_TYPE = 'n8n-nodes-agentic-developer-hub.agenticDeveloperHubTool';
-const SNAPSHOT = path.join(__dirname, 'ai-agent-tools.snapshot.json');
+// n8n 1.x sends the same tools without `strict: false`: one snapshot per line, each read as the model would.
+const SNAPSHOT = path.join(__dirname, lineUnderTest().name === '1.x' ? 'ai-agent-tools.n8n-1.x.snapshot.json' : 'ai-agent-tools.snapshot.json');
+/**
+ * n8n 2.x hands a failing tool's error to the model by itself; n8n 1.x's AI Agent ends the execution
+ * with it unless the tool node's On Error is "Continue" (the README says so), which this test sets there.
+ */
+const TOOL_ON_ERROR = lineUnderTest().name === '1.x' ? { onError: 'continueRegularOutput' } : {};
 const UPDATE_SNAPSHOT = process.env.ADH_UPDATE_AI_TOOLS_SNAPSHOT === '1';
 
 describe("the node as an n8n AI Agent's tools", () => {
@@ -22,7 +29,11 @@ describe("the node as an n8n AI Agent's tools", () => {
 	let model: ScriptedModel;
 	let openAi: { id: string; name: string };
 
+	/** n8n 2.41 has AI Agent 3.1, 1.123 up to 3: each line's newest, as its editor would add it. */
+	let agentVersion: number;
+
 	beforeAll(async () => {
+		agentVersion = await session.n8n.latestNodeVersion(AGENT_TYPE);
 		model = await startScriptedModel();
 		const name = 'Scripted model';
 		openAi = { name, ...(await session.n8n.createCredential(name, 'openAiApi', { apiKey: 'sk-scripted-model', url: model.baseUrl })) };
@@ -35,7 +46,8 @@ describe("the node as an n8n AI Agent's tools", () => {
 		return {
 			...workflow,
 			nodes: workflow.nodes.map((node) => {
-				if (node.type === TOOL_TYPE) return { ...node, parameters: { ...node.parameters, authentication: 'oAuth2' }, credentials: { [hub.type]: { id: hub.id, name: hub.name } } };
+				if (node.type === TOOL_TYPE) return { ...node, ...TOOL_ON_ERROR, parameters: { ...node.parameters, authentication: 'oAuth2' }, credentials: { [hub.type]: { id: hub.id, name: hub.name } } };
+				if (node.type === AGENT_TYPE) return { ...node, typeVersion: agentVersion };
 				if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') return { ...node, credentials: { openAiApi: openAi } };
 				return node;
 			}),
