@@ -102,7 +102,7 @@ export function signingContext<T extends SigningBase>(
 }
 
 /** The context, except that reading `credentialType` returns a copy of `data`. */
-export function readingCredentialAs<T extends Pick<IAllExecuteFunctions, 'getCredentials'>>(
+function readingCredentialAs<T extends Pick<IAllExecuteFunctions, 'getCredentials'>>(
 	ctx: T,
 	credentialType: string,
 	data: ICredentialDataDecryptedObject,

@@ -1,5 +1,4 @@
 import type { IAllExecuteFunctions, IOAuth2Options } from 'n8n-workflow';
-import { readingCredentialAs } from './credentialSnapshot';
 import { accessTokenOf, tokenFingerprint } from './tokenFreshness';
 
 type RefreshingContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getNode' | 'helpers'>;
@@ -24,6 +23,25 @@ function isRevokedGrant(error: unknown): boolean {
 	return body?.error === 'invalid_grant' || /needs to be reconnected|invalid_grant|no refresh token/i.test(text);
 }
 
+/** Thrown from the refresh helper's credential read when the stored token was already replaced. */
+class TokenAlreadyReplaced extends Error {}
+
+/**
+ * The context n8n's refresh helper runs in: its read of the credential (the one whose refresh
+ * token it presents) fails with `TokenAlreadyReplaced` when the stored access token is no longer
+ * `staleToken`, so the helper stops before it calls the Hub. n8n 2.x compares again under its
+ * refresh lease; n8n 1.x has no lease and no comparison, so without this read a refresh by another
+ * worker since this node's read would be redone with a rotated-away refresh token (reuse).
+ */
+function readingUnlessReplaced(ctx: RefreshingContext, credentialType: string, staleToken: string): RefreshingContext {
+	const getCredentials = async (type: string, itemIndex?: number) => {
+		const data = await ctx.getCredentials(type, itemIndex);
+		if (type === credentialType && accessTokenOf(data) !== staleToken) throw new TokenAlreadyReplaced();
+		return data;
+	};
+	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as RefreshingContext;
+}
+
 /**
  * Replaces `staleToken` through n8n's single-flight refresh, which exchanges the refresh token at
  * the token URL and persists the rotated tokens. Skips the Hub when the stored token already
@@ -41,17 +59,11 @@ export async function refreshReplacing(
 	if (!pending) {
 		pending = (async (): Promise<RefreshOutcome> => {
 			try {
-				const current = await ctx.getCredentials(credentialType);
-				if (accessTokenOf(current) === staleToken) {
-					// Under its refresh lease n8n re-reads the stored token and skips the Hub when it
-					// differs from the one the helper read first. Hand the helper this read (holding the
-					// stale token): reading again could already see another worker's refresh, and n8n
-					// would then refresh once more.
-					const readingCurrent = readingCredentialAs(ctx, credentialType, current);
-					await ctx.helpers.refreshOAuth2Token.call(readingCurrent as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
-				}
+				const reading = readingUnlessReplaced(ctx, credentialType, staleToken);
+				await ctx.helpers.refreshOAuth2Token.call(reading as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
 				return { ok: true };
 			} catch (error) {
+				if (error instanceof TokenAlreadyReplaced) return { ok: true };
 				const revoked = isRevokedGrant(error);
 				if (!revoked) refreshes.delete(key);
 				return { ok: false, revoked, error };
