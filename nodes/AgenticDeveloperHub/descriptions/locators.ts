@@ -22,9 +22,15 @@ type LocatorDefaults = Required<Pick<LocatorOptions, 'name' | 'displayName' | 'd
 
 export const HUB_WEB_URL = 'https://agenticdeveloperhub.com';
 
-/** The Hub's IDs (at most 36 characters) and slugs, in URL-safe characters only: checked again at run time. */
-export const ID_PATTERN = '[A-Za-z0-9_-]{1,36}';
-export const SLUG_PATTERN = '[A-Za-z0-9_-]+';
+/**
+ * The characters of a Hub key (UUID, slug, reverse-domain ID such as `ecosystem.acme`, provider slug
+ * such as `google-calendar`): runs of letters, digits, "-" and "_", joined by single dots. Nothing
+ * else can change a request path: no "/", "?", "#", "%", whitespace, and no "." or ".." segment.
+ */
+const KEY_PATTERN = '[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*';
+/** IDs have at most 36 characters (checked again at run time). */
+export const ID_PATTERN = `(?=[^/?#]{1,36}(?:[/?#]|$))${KEY_PATTERN}`;
+export const SLUG_PATTERN = KEY_PATTERN;
 
 /** Regexes whose first group is the value the URL names. */
 export const URL_PATTERNS = {
