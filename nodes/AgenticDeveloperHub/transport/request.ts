@@ -27,6 +27,7 @@ import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenR
 export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface HubRequestOptions {
+	/** The JSON body; none is sent without it (POST routes such as `/sync` and `/read-all` publish none). */
 	body?: IDataObject;
 	/** Array values become repeated keys: category=a&category=b. */
 	qs?: IDataObject;
@@ -128,7 +129,7 @@ export async function sendHubRequest(
 			url: `${baseUrl}${endpoint.startsWith('/') ? endpoint : `/${endpoint}`}`,
 			qs: options.qs,
 			arrayFormat: 'repeat',
-			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
+			body: options.body,
 			json: true,
 			returnFullResponse: true,
 			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
