@@ -37,6 +37,18 @@ const text = (displayName: string, name: string, description: string, extra: Par
 	...extra,
 });
 
+/** The optional fields of the given action types, under "Add Field". */
+function additionalFields(actionTypes: ActionType[], options: INodeProperties[]): INodeProperties {
+	return forActions(actionTypes, {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	});
+}
+
 const emailList = (displayName: string, name: string, description: string): INodeProperties =>
 	text(displayName, name, description, { placeholder: 'e.g. ada@example.com, grace@example.com' });
 
@@ -47,17 +59,10 @@ export const ACTION_FIELDS: INodeProperties[] = [
 	forActions(['send', 'broadcast'], text('Subject', 'subject', 'Subject line of the email', { required: true })),
 	forActions(['send'], text('Text Body', 'bodyText', 'The email as plain text; give this, the HTML Body, or both', { typeOptions: { rows: 4 } })),
 	forActions(['send'], text('HTML Body', 'bodyHtml', 'The email as HTML; give this, the Text Body, or both', { typeOptions: { rows: 4 } })),
-	forActions(['send'], {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			emailList('BCC', 'bcc', 'Email addresses that receive a blind copy, separated by commas'),
-			emailList('CC', 'cc', 'Email addresses that receive a copy, separated by commas'),
-		],
-	}),
+	additionalFields(['send'], [
+		emailList('BCC', 'bcc', 'Email addresses that receive a blind copy, separated by commas'),
+		emailList('CC', 'cc', 'Email addresses that receive a copy, separated by commas'),
+	]),
 	// sms
 	forActions(['sms'], text('To Phone Number', 'toPhone', 'Phone number of the recipient in E.164 format: + and country code, then the number', {
 		placeholder: 'e.g. +14155550100',
@@ -97,32 +102,18 @@ export const ACTION_FIELDS: INodeProperties[] = [
 	// subscribe, unsubscribe, broadcast
 	forActions(['subscribe', 'unsubscribe', 'broadcast'], text('Audience ID', 'audienceId', 'ID of the audience (mailing list) at the provider', { required: true })),
 	forActions(['subscribe', 'unsubscribe'], text('Email', 'email', 'Email address of the subscriber', { placeholder: 'e.g. name@example.com', required: true })),
-	forActions(['subscribe'], {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			text('Fields (JSON)', 'fields', 'More fields of the subscriber as a JSON object, e.g. {"company": "Acme"}', { type: 'json', default: '{}' }),
-			text('First Name', 'firstName', 'First name of the subscriber'),
-			text('Last Name', 'lastName', 'Last name of the subscriber'),
-			text('Tags', 'tags', 'Tags for the subscriber, separated by commas'),
-		],
-	}),
+	additionalFields(['subscribe'], [
+		text('Fields (JSON)', 'fields', 'More fields of the subscriber as a JSON object, e.g. {"company": "Acme"}', { type: 'json', default: '{}' }),
+		text('First Name', 'firstName', 'First name of the subscriber'),
+		text('Last Name', 'lastName', 'Last name of the subscriber'),
+		text('Tags', 'tags', 'Tags for the subscriber, separated by commas'),
+	]),
 	forActions(['broadcast'], text('HTML Body', 'bodyHtml', 'The broadcast email as HTML', { required: true, typeOptions: { rows: 4 } })),
-	forActions(['broadcast'], {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			text('From Name', 'fromName', 'The sender name recipients see'),
-			text('Reply To', 'replyTo', 'Email address that replies go to'),
-			text('Text Body', 'bodyText', 'The broadcast email as plain text, for clients without HTML', { typeOptions: { rows: 4 } }),
-		],
-	}),
+	additionalFields(['broadcast'], [
+		text('From Name', 'fromName', 'The sender name recipients see'),
+		text('Reply To', 'replyTo', 'Email address that replies go to'),
+		text('Text Body', 'bodyText', 'The broadcast email as plain text, for clients without HTML', { typeOptions: { rows: 4 } }),
+	]),
 	// broadcast_send
 	forActions(['broadcast_send'], text('Broadcast ID', 'broadcastId', 'ID of the broadcast to send, as returned in External ID by Create Broadcast', {
 		required: true,
