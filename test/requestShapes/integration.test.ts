@@ -180,6 +180,7 @@ const refusals: Array<[string, INodeParameters, RegExp]> = [
 	['a Reddit title over 300 characters', { actionType: 'submit', subreddit: 'n8n', title: 'x'.repeat(301) }, /^"Title" is 301 characters long; the Hub allows at most 300 \[item 0\]$/],
 	['a subscriber without an audience', { actionType: 'subscribe', email: 'ada@example.com' }, /^"Audience ID" must not be empty \[item 0\]$/],
 	['a subscriber with a malformed email', { actionType: 'unsubscribe', audienceId: 'aud-1', email: 'ada' }, /^"Email" must be an email address/],
+	['an email the published format refuses (a double dot)', { actionType: 'subscribe', audienceId: 'aud-1', email: 'ada@example..com' }, /^"Email" must be an email address \(got "ada@example\.\.com"\)/],
 	['subscriber fields that are not a JSON object', { actionType: 'subscribe', audienceId: 'a', email: 'ada@example.com', additionalFields: { fields: '[1]' } }, /^"Fields \(JSON\)" must be a JSON object/],
 	['a broadcast without an HTML body', { actionType: 'broadcast', audienceId: 'a', subject: 'News' }, /^"HTML Body" must not be empty \[item 0\]$/],
 	['a broadcast with a malformed Reply To', { actionType: 'broadcast', audienceId: 'a', subject: 'News', bodyHtml: '<p/>', additionalFields: { replyTo: 'nope' } }, /^"Reply To" must be an email address/],

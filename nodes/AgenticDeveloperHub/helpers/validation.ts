@@ -66,7 +66,8 @@ export function requirePhoneNumber(context: IExecuteFunctions, value: unknown, f
 	return text;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An address as the published types' `format: email` reads it (the JSON Schema email format). */
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export function requireEmail(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();
