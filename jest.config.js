@@ -11,5 +11,7 @@ module.exports = {
 	// oauth4webapi ships only ES modules; compile it like our own code.
 	transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
 	testTimeout: 60000,
+	// Every sandbox Hub a test file starts must record no published-types violation it did not expect.
+	setupFilesAfterEnv: ['<rootDir>/test/hub/jest/zeroViolations.ts'],
 	maxWorkers: 2,
 };

@@ -220,3 +220,11 @@ export async function tokenRequest<T = any>(
 	});
 	return toResult(response);
 }
+
+/**
+ * Takes the published-types violations the Hub recorded (they no longer fail the test), as
+ * `<request|response> <location>: <message>` lines: how a test that sent bad input on purpose says so.
+ */
+export function takeViolations(hub: Hub): string[] {
+	return hub.takeViolations().map((violation) => `${violation.kind} ${violation.location}: ${violation.message}`);
+}

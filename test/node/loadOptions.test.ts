@@ -21,10 +21,10 @@ describe('Load options (dropdowns)', () => {
 	it('getProviders lists providers of the chosen connection type, getServiceTypes their service types', async () => {
 		const parameters = { resource: 'integration', operation: 'connect' };
 		const apiKey = await options('getProviders', { ...parameters, connectionType: 'api_key' });
-		expect(apiKey.map((option) => option.value)).toEqual(['mailgun', 'twilio']);
+		expect(apiKey.map((option) => option.value)).toEqual(['mailgun', 'twilio', 'mailchimp']);
 		expect(apiKey[1]).toMatchObject({ name: 'Twilio', description: expect.stringMatching(/SMS/) });
 		const appPassword = await options('getProviders', { ...parameters, connectionType: 'app_password' });
-		expect(appPassword.map((option) => option.value)).toEqual(['bluesky', 'fastmail']);
+		expect(appPassword.map((option) => option.value)).toEqual(['bluesky', 'fastmail', 'reddit']);
 		expect(await options('getServiceTypes', { ...parameters, providerId: 'twilio' })).toEqual([{ name: 'sms', value: 'sms' }]);
 	});
 

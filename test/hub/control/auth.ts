@@ -15,6 +15,9 @@ const personalTokenInput = z.object({ user: userRef, expiresInSeconds: z.number(
 const settingsInput = z.object({
 	accessTokenTtl: z.number().int().positive().optional(),
 	rateLimit: z.number().int().min(0).optional(),
+	errorShape: z.enum(['published', 'flat']).optional(),
+	maxPageSize: z.number().int().min(0).optional(),
+	syncWorker: z.boolean().optional(),
 });
 const userFilter = z.object({ user: userRef.optional() });
 const grantFilter = z.object({ user: userRef.optional(), clientId: z.string().min(1).optional() });
