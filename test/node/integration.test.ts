@@ -6,6 +6,15 @@ describe('Integration', () => {
 	const data = () => hub.harness.hub.state.data;
 	const ecosystem = (slug: string) => data().ecosystems.find((candidate) => candidate.slug === slug)!;
 
+	const connectParameters = (connectionType: string, providerId: string, serviceType: string) => ({
+		resource: 'integration',
+		operation: 'connect',
+		connectionType,
+		providerId,
+		serviceType,
+		ecosystemId: rl(ecosystem('personal').id),
+	});
+
 	async function connectTwilio(accountSid: string): Promise<IDataObject> {
 		const [connection] = await hub.runJson({
 			resource: 'integration',
@@ -186,6 +195,63 @@ describe('Integration', () => {
 			expect(output).toHaveLength(2);
 			expect(output[1].actionLogId).toBe(output[0].actionLogId);
 			expect(actionLogs().length).toBe(before + 1);
+		});
+
+		it('fails an item whose action the provider refused (200 { ok: false }), the other items go on with Continue On Fail', async () => {
+			await hub.control('POST', '/__sandbox/action-failures', { connectionId: smsConnection, actionType: 'sms', error: 'The number is not reachable', count: 1 });
+			const output = await hub.runJson(
+				{
+					resource: 'integration',
+					operation: 'performAction',
+					connectionId: rl(smsConnection),
+					actionType: 'sms',
+					toPhone: '={{ $json.phone }}',
+					message: 'Deploy finished',
+				},
+				{ continueOnFail: true, items: [{ json: { phone: '+14155550101' } }, { json: { phone: '+14155550102' } }] },
+			);
+			expect(output).toEqual([
+				{ error: 'The Hub could not perform the action: The number is not reachable' },
+				expect.objectContaining({ ok: true, status: 'ok', deduped: false }),
+			]);
+			await hub.control('POST', '/__sandbox/action-failures', { connectionId: smsConnection, error: 'Blocked by the carrier', count: 1 });
+			const error = await hub.runError({
+				resource: 'integration',
+				operation: 'performAction',
+				connectionId: rl(smsConnection),
+				actionType: 'sms',
+				toPhone: '+14155550103',
+				message: 'Deploy finished',
+			});
+			expect(error.constructor.name).toBe('NodeApiError');
+			expect(error.message).toBe('The Hub could not perform the action: Blocked by the carrier');
+		});
+
+		const connectionOf: Record<string, string> = {};
+		it.each<[string, string, IDataObject]>([
+			['mailchimp', 'subscribe', { audienceId: 'aud-1', email: 'ada@example.com', additionalFields: { firstName: 'Ada', tags: 'beta' } }],
+			['mailchimp', 'unsubscribe', { audienceId: 'aud-1', email: 'ada@example.com' }],
+			['mailchimp', 'broadcast', { audienceId: 'aud-1', subject: 'News', bodyHtml: '<p>News</p>', additionalFields: { fromName: 'Ada' } }],
+			['mailchimp', 'broadcast_send', { broadcastId: 'bc-1' }],
+			['reddit', 'submit', { subreddit: 'n8n', title: 'A new node', text: 'It speaks the Hub' }],
+			['reddit', 'comment', { text: 'Agreed', replyTo: 't3_abc' }],
+		])('%s: %s goes through the sandbox, which checks the body against the published types', async (provider, actionType, fields) => {
+			if (!connectionOf[provider]) {
+				const [connected] = await hub.runJson(
+					provider === 'mailchimp'
+						? { ...connectParameters('api_key', 'mailchimp', 'newsletter'), fields: JSON.stringify({ account: 'ada', apiKey: 'mc-secret-key' }) }
+						: { ...connectParameters('app_password', 'reddit', 'social'), identifier: 'ada_reddit', password: 'reddit-app-pass' },
+				);
+				connectionOf[provider] = String(connected.id);
+			}
+			const [result] = await hub.runJson({
+				resource: 'integration',
+				operation: 'performAction',
+				connectionId: rl(connectionOf[provider]),
+				actionType,
+				...fields,
+			});
+			expect(result).toMatchObject({ ok: true, status: 'ok', deduped: false });
 		});
 
 		it('refuses a phone number that is not E.164 before sending anything', async () => {
