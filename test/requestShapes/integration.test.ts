@@ -185,6 +185,11 @@ const refusals: Array<[string, INodeParameters, RegExp]> = [
 	['a broadcast without an HTML body', { actionType: 'broadcast', audienceId: 'a', subject: 'News' }, /^"HTML Body" must not be empty \[item 0\]$/],
 	['a broadcast with a malformed Reply To', { actionType: 'broadcast', audienceId: 'a', subject: 'News', bodyHtml: '<p/>', additionalFields: { replyTo: 'nope' } }, /^"Reply To" must be an email address/],
 	['sending a broadcast without its ID', { actionType: 'broadcast_send' }, /^"Broadcast ID" must not be empty \[item 0\]$/],
+	[
+		'an Idempotency Key that cannot be an HTTP header',
+		{ actionType: 'broadcast_send', broadcastId: 'bc-1', options: { idempotencyKey: '\u202e🎉' } },
+		/^"Idempotency Key" may have only letters, digits and punctuation \(no spaces or other characters\) \[item 0\]$/,
+	],
 ];
 
 describe('Request shapes: integrations', () => {

@@ -19,8 +19,9 @@ const IDEMPOTENCY_KEY: CallerKey = {
 	displayName: 'Idempotency Key',
 	name: 'idempotencyKey',
 	maxLength: 255,
+	header: true,
 	description:
-		'Your own key for this action (at most 255 characters); the Hub performs an action only once per key. By default the node derives one per execution and item, so a retried action is never repeated.',
+		'Your own key for this action (at most 255 letters, digits and punctuation); the Hub performs an action only once per key. By default the node derives one per execution and item, so a retried action is never repeated.',
 };
 
 const properties: INodeProperties[] = [
