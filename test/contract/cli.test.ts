@@ -120,6 +120,7 @@ describe('CLI: npm run hub', () => {
 			[['--bogus'], 2],
 			[['--port', 'eighty'], 2],
 			[['--state'], 2],
+			[['--idempotency', 'sometimes'], 2],
 			[['--redirect-uri', 'http://example.com/cb'], 1],
 		] as Array<[string[], number]>) {
 			const child = spawn(process.execPath, [TS_NODE, '--transpile-only', 'test/hub/cli.ts', ...args], { cwd: ROOT });
@@ -131,6 +132,15 @@ describe('CLI: npm run hub', () => {
 			expect(code).toBe(expected);
 			expect(stdout).toBe('');
 			expect(stderr).toContain(expected === 2 ? 'usage: npm run hub' : 'must be HTTPS');
+		}
+	});
+
+	it('honours Idempotency-Key on every POST with --idempotency every-post (by default only where declared)', async () => {
+		for (const [args, expected] of [[[], 'declared'], [['--idempotency', 'every-post'], 'every-post']] as Array<[string[], string]>) {
+			const started = await start(args);
+			expect(await controlRequest(remote(started.info), 'POST', '/__sandbox/settings', {})).toMatchObject({ idempotency: expected });
+			started.child.kill('SIGTERM');
+			await started.exited;
 		}
 	});
 

@@ -96,6 +96,9 @@ export function harnessAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** Execution ids are unique per process, as in one n8n instance (nodes may remember an execution). */
+let executions = 0;
+
 export async function createHarness(options: { hub?: Hub; hubOptions?: HubOptions } = {}): Promise<Harness> {
 	const hub = options.hub ?? (await startHub(options.hubOptions));
 	const ownsHub = !options.hub;
@@ -105,7 +108,6 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 	const store = new CredentialStore();
 	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, store);
 	const workflowStaticData: IDataObject = {};
-	let executions = 0;
 
 	const additionalData = (executionId?: string): IWorkflowExecuteAdditionalData =>
 		harnessAdditionalData(credentialsHelper, executionId ?? `harness-${++executions}`);

@@ -1,13 +1,15 @@
 import { startHub, type HubOptions } from './hub';
+import { IDEMPOTENCY_MODES, type IdempotencyMode } from './middleware/idempotency';
 
 /*
  * `npm run hub -- --port N --access-token-ttl S --redirect-uri URI (repeatable) --state FILE
- * --rate-limit N --error-shape published|flat --max-page-size N`: prints `hub.info()` as one JSON
- * line once listening; SIGINT/SIGTERM stop it. Contract violations go to stderr as they happen.
+ * --rate-limit N --idempotency declared|every-post --error-shape published|flat --max-page-size N`:
+ * prints `hub.info()` as one JSON line once listening; SIGINT/SIGTERM stop it. Contract violations go
+ * to stderr as they happen.
  */
 
 const USAGE =
-	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N] [--error-shape published|flat] [--max-page-size N]';
+	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N] [--idempotency declared|every-post] [--error-shape published|flat] [--max-page-size N]';
 
 function wholeNumber(flag: string, value: string): number {
 	if (!/^\d+$/.test(value)) throw new Error(`${flag} needs a whole number, got "${value}"`);
@@ -40,6 +42,12 @@ export function parseArguments(argv: string[]): HubOptions {
 			case '--rate-limit':
 				options.rateLimit = wholeNumber(flag, value());
 				break;
+			case '--idempotency': {
+				const mode = value();
+				if (!IDEMPOTENCY_MODES.includes(mode as IdempotencyMode)) throw new Error(`${flag} needs one of ${IDEMPOTENCY_MODES.join(', ')}, got "${mode}"`);
+				options.idempotency = mode as IdempotencyMode;
+				break;
+			}
 			case '--error-shape': {
 				const shape = value();
 				if (shape !== 'published' && shape !== 'flat') throw new Error(`--error-shape is published or flat, got "${shape}"`);

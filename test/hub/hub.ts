@@ -167,7 +167,8 @@ export class Hub {
 		let errorShape = this.errorShapeFor(path);
 		let label = `${method} ${path}`;
 		const write = (reply: Reply) => {
-			writeReply(response, requestId, reply);
+			// The Hub's own clock, which tests move (a client must not rely on agreeing with it).
+			writeReply(response, requestId, { ...reply, headers: { Date: new Date(this.clock.now()).toUTCString(), ...reply.headers } });
 			if (!isControl) countResponse(this.counters, label, reply.status);
 		};
 		// Every answer on a resource route but an injected fault's is checked against the published types.
@@ -201,7 +202,7 @@ export class Hub {
 			const req: HubRequest = { method, path, query: url.searchParams, headers: message.headers, params: (found as RouteMatch).params, rawBody, body, requestId };
 			const token = isControl || errorShape === 'oauth' ? undefined : bearerToken(req);
 			if (token) this.rateLimiter.admit(token, this.settings.rateLimit, this.clock.now());
-			const call = isControl ? undefined : idempotentCall(this, req);
+			const call = isControl ? undefined : idempotentCall(this, req, route.label);
 			const replay = call && storedReply(this, call);
 			if (replay) {
 				this.counters.idempotentReplays += 1;

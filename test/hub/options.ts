@@ -1,3 +1,4 @@
+import type { IdempotencyMode } from './middleware/idempotency';
 import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from './oauth/redirectUris';
 
 /* How a sandbox Hub is started (`HubOptions`, also the CLI's flags) and what changes at run time (`HubSettings`). */
@@ -13,6 +14,8 @@ export interface HubOptions {
 	stateFile?: string;
 	/** Requests per minute per token; off when absent or 0. */
 	rateLimit?: number;
+	/** Which POSTs `Idempotency-Key` dedupes (default: only the route the published types declare it on). */
+	idempotency?: IdempotencyMode;
 	/** Error bodies on resource routes: `published` (default: nested, problem details on integrations) or `flat`. */
 	errorShape?: ErrorShapeSetting;
 	/** Serve at most this many items per page on every list, whatever was asked (default 0: off). */
@@ -27,6 +30,7 @@ export interface ResolvedHubOptions {
 	redirectUris: string[];
 	stateFile?: string;
 	rateLimit: number;
+	idempotency: IdempotencyMode;
 	errorShape: ErrorShapeSetting;
 	maxPageSize: number;
 }
@@ -35,6 +39,7 @@ export interface ResolvedHubOptions {
 export interface HubSettings {
 	accessTokenTtl: number;
 	rateLimit: number;
+	idempotency: IdempotencyMode;
 	/**
 	 * `published`: nested `{ error: { code, message } }` on resource routes, problem details on
 	 * `/api/integrations/*` (hub-api.md section 2). `flat`: the Errors page's `{ code, message, field }`
@@ -67,6 +72,7 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 		redirectUris: options.redirectUris?.length ? options.redirectUris : DEFAULT_REDIRECT_URIS,
 		stateFile: options.stateFile,
 		rateLimit: options.rateLimit ?? 0,
+		idempotency: options.idempotency ?? 'declared',
 		errorShape: options.errorShape ?? 'published',
 		maxPageSize: options.maxPageSize ?? 0,
 	};
@@ -77,6 +83,6 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 
 /** The settings a Hub starts with, and returns to on reset. */
 export function initialSettings(options: ResolvedHubOptions): HubSettings {
-	const { accessTokenTtl, rateLimit, errorShape, maxPageSize } = options;
-	return { accessTokenTtl, rateLimit, errorShape, maxPageSize, syncWorker: true };
+	const { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize } = options;
+	return { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, syncWorker: true };
 }

@@ -138,3 +138,16 @@ loadOptionsProbe.methods = {
 		),
 	},
 };
+
+/** The node type, but a run that throws is run once more on the same context: n8n's Retry On Fail. */
+export function retriedOnFailure(): AgenticDeveloperHub {
+	const retried = new AgenticDeveloperHub();
+	retried.execute = async function (this: IExecuteFunctions) {
+		try {
+			return await node.execute.call(this);
+		} catch {
+			return await node.execute.call(this);
+		}
+	};
+	return retried;
+}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { Hub } from '../hub';
 import type { FaultSpec } from '../hub/middleware/faults';
+import { dropAnswer } from '../transport/support';
 
 export type FaultKind = 'internal_error' | 'rate_limited' | 'reset' | 'lost_response';
 
@@ -49,23 +50,19 @@ export function injectRandomFaults(hub: Hub, random: () => number, rate: number)
 	};
 
 	const server = (hub as unknown as { server: Server }).server;
-	const dropAnswer = (_message: IncomingMessage, response: ServerResponse) => {
+	const loseAnswer = (_message: IncomingMessage, response: ServerResponse) => {
 		if (!loseNextAnswer) return;
 		loseNextAnswer = false;
-		response.writeHead = (() => {
-			response.socket?.destroy();
-			return response;
-		}) as typeof response.writeHead;
-		response.end = (() => response) as typeof response.end;
+		dropAnswer(response);
 	};
-	server.on('request', dropAnswer);
+	server.on('request', loseAnswer);
 
 	return {
 		injected,
 		retryAfterSeconds,
 		stop() {
 			hub.faults.take = originalTake;
-			server.off('request', dropAnswer);
+			server.off('request', loseAnswer);
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { startHub, type Hub, type HubInfo } from '../hub';
+import { dropAnswer } from '../transport/support';
 
 /**
  * What the harness needs of a Hub (its URL and `info()`), for a Hub that is restarted under it:
@@ -58,12 +59,7 @@ export class RestartableHub {
 				seen += 1;
 				if (seen !== nth) return;
 				server.off('request', onRequest);
-				response.writeHead = (() => {
-					response.socket?.destroy();
-					this.crash().then(afterCrash).then(resolve, reject);
-					return response;
-				}) as typeof response.writeHead;
-				response.end = (() => response) as typeof response.end;
+				dropAnswer(response, () => void this.crash().then(afterCrash).then(resolve, reject));
 			};
 			server.on('request', onRequest);
 		});

@@ -88,14 +88,19 @@ describe('transport error mapping', () => {
 		expectNoSecrets(harness, outcome);
 	});
 
-	it('409 for a reused Idempotency-Key with another body', async () => {
-		const request = { ...oauth, method: 'POST', endpoint: '/api/chat/dms', idempotencyKey: 'fixed-key-409' };
-		const [, grace, alan] = harness.hub.info().users;
-		expect((await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: grace.id }) })).error).toBeUndefined();
-		const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: alan.id }) });
-		expect(outcome.error.message).toMatch(/conflict/);
-		expect(outcome.error.description).toMatch(/Idempotency-Key was already used/);
-		expect(outcome.error.httpCode).toBe('409');
+	it('409 for a reused Idempotency-Key with another body (a Hub that honours the key on every POST)', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' });
+		try {
+			const request = { ...oauth, method: 'POST', endpoint: '/api/chat/dms', idempotencyKey: 'fixed-key-409' };
+			const [, grace, alan] = harness.hub.info().users;
+			expect((await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: grace.id }) })).error).toBeUndefined();
+			const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: alan.id }) });
+			expect(outcome.error.message).toMatch(/conflict/);
+			expect(outcome.error.description).toMatch(/Idempotency-Key was already used/);
+			expect(outcome.error.httpCode).toBe('409');
+		} finally {
+			await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'declared' });
+		}
 	});
 
 	it('reads problem details (integrations) and the nested error shape', async () => {

@@ -79,28 +79,35 @@ describe('transport retries', () => {
 		expectNoSecrets(harness, outcome);
 	});
 
-	it('500 on a POST with Idempotency-Key: retried, executed once on the Hub', async () => {
-		await fault({ method: 'POST', path: '/api/discussion/topics', status: 500, body: { code: 'internal_error', message: 'Boom' } });
-		const body = { communityId: adasCommunityId(harness.hub), title: 'Retried once', body: 'Hello' };
+	it('500 on a POST the Hub makes idempotent (notification state): retried, as a GET is', async () => {
+		await fault({ method: 'POST', path: '/api/notifications/read-all', status: 500, body: { code: 'internal_error', message: 'Boom' } });
 
-		const { output, error } = await runProbe(harness, {
-			authentication: 'oAuth2',
-			method: 'POST',
-			endpoint: '/api/discussion/topics',
-			body: JSON.stringify(body),
-		});
+		const { output, error } = await runProbe(harness, { authentication: 'oAuth2', method: 'POST', endpoint: '/api/notifications/read-all', idempotent: true });
 
 		expect(error).toBeUndefined();
-		expect(output![0][0].json.title).toBe('Retried once');
-		const seen = await counters(harness.hub);
-		expect(responses(seen, CREATE_TOPIC)).toEqual({ '201': 1, '500': 1 });
-		expect(seen.executions[CREATE_TOPIC]).toBe(1);
+		expect(output![0][0].json).toEqual({ success: true });
+		expect(responses(await counters(harness.hub), 'POST /api/notifications/read-all')).toEqual({ '200': 1, '500': 1 });
 		expect(recorded.waits).toHaveLength(1);
-		const created = Object.values(harness.hub.state.data.topics).filter((topic) => topic.title === 'Retried once');
-		expect(created).toHaveLength(1);
 	});
 
-	it('an explicit Idempotency-Key is sent as given: the same key again is replayed, not run twice', async () => {
+	it('500 on a POST the Hub does not dedupe, with no read-back: never sent again, the outcome is reported unknown', async () => {
+		await fault({ method: 'POST', path: '/api/discussion/topics', status: 500, body: { code: 'internal_error', message: 'Boom' } });
+		const body = { communityId: adasCommunityId(harness.hub), title: 'Maybe created', body: 'Hello' };
+
+		const outcome = await runProbe(harness, { authentication: 'oAuth2', method: 'POST', endpoint: '/api/discussion/topics', body: JSON.stringify(body) });
+
+		expect(outcome.error.message).toMatch(
+			/^The Hub may or may not have carried out POST \/api\/discussion\/topics: check the Hub before running again \[item 0\] \[Request ID: req_/,
+		);
+		expect(outcome.error.description).toMatch(/The Hub answered HTTP 500, and this request has no read-back to tell/);
+		expect(outcome.error.context.itemIndex).toBe(0);
+		expect(responses(await counters(harness.hub), CREATE_TOPIC)).toEqual({ '500': 1 });
+		expect(recorded.waits).toEqual([]);
+		expectNoSecrets(harness, outcome);
+	});
+
+	it('an explicit Idempotency-Key is sent as given: a Hub that honours it on every POST replays the same key', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' });
 		const request = {
 			authentication: 'oAuth2',
 			method: 'POST',

@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { setRetryPolicy } from '../../nodes/AgenticDeveloperHub/transport/retryPolicy';
 import type { Hub } from '../hub';
@@ -112,4 +113,36 @@ export function resetHarnessBeforeEach(use: (harness: Harness) => void): void {
 		await harness!.connectOAuth2();
 		harness!.logs.length = 0;
 	});
+}
+
+/**
+ * Calls `onMatch` for every API request to the sandbox with this method and path (`nth` from 1),
+ * after the Hub has taken it in (so a fault armed there hits the next matching request).
+ */
+export function watchRequests(
+	hub: Hub,
+	method: string,
+	path: string | RegExp,
+	onMatch: (response: ServerResponse, nth: number) => void,
+): { stop: () => void } {
+	const server = (hub as unknown as { server: Server }).server;
+	let seen = 0;
+	const onRequest = (message: IncomingMessage, response: ServerResponse) => {
+		const requestPath = new URL(message.url ?? '/', 'http://hub').pathname;
+		if (message.method !== method || !(typeof path === 'string' ? requestPath === path : path.test(requestPath))) return;
+		seen += 1;
+		onMatch(response, seen);
+	};
+	server.on('request', onRequest);
+	return { stop: () => server.off('request', onRequest) };
+}
+
+/** The route runs, then the connection is dropped instead of answered: an answer lost after the Hub acted. */
+export function dropAnswer(response: ServerResponse, afterDrop?: () => void): void {
+	response.writeHead = (() => {
+		response.socket?.destroy();
+		afterDrop?.();
+		return response;
+	}) as typeof response.writeHead;
+	response.end = (() => response) as typeof response.end;
 }

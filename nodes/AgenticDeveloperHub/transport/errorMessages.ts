@@ -39,13 +39,21 @@ function withoutSecrets(info: HubErrorInfo, secrets: string[]): HubErrorInfo {
 	return { ...info, code: clean(info.code), field: clean(info.field), requiredScope: clean(info.requiredScope), requestId: clean(info.requestId) };
 }
 
+/** What a status means for one call, where it means more than the generic text (e.g. Sync Now's 503). */
+export interface StatusMeaning {
+	message: string;
+	description: string;
+}
+
 /** What happened and how to fix it, per status, from an error summary already without secrets. */
-function describeHubError(info: HubErrorInfo, ctx: ErrorContext): { message: string; description: string } {
+function describeHubError(info: HubErrorInfo, ctx: ErrorContext, meaning?: StatusMeaning): { message: string; description: string } {
 	const what = ctx.resource ?? 'resource';
 	const { auth, secrets } = ctx;
 	let message: string;
 	let description: string;
-	if (info.status === 400) {
+	if (meaning) {
+		({ message, description } = meaning);
+	} else if (info.status === 400) {
 		const field = info.field ? ` in field "${info.field}"` : '';
 		message = `The Hub rejected the request${field}${hubSays(info, secrets)}`;
 		description = info.field
@@ -96,9 +104,9 @@ function describeHubError(info: HubErrorInfo, ctx: ErrorContext): { message: str
 }
 
 /** A NodeApiError built from a clean summary only: no request options, headers or raw responses. */
-export function hubApiError(hubInfo: HubErrorInfo, ctx: ErrorContext): NodeApiError {
+export function hubApiError(hubInfo: HubErrorInfo, ctx: ErrorContext, meaning?: StatusMeaning): NodeApiError {
 	const info = withoutSecrets(hubInfo, ctx.secrets);
-	const { message, description } = describeHubError(info, ctx);
+	const { message, description } = describeHubError(info, ctx, meaning);
 	const summary: JsonObject = {
 		status: info.status,
 		code: info.code ?? null,
@@ -134,6 +142,24 @@ export function reconnectError(ctx: ErrorContext, why: string, requestId?: strin
 		message,
 		description: `${reconnectAdvice('oAuth2')} (${ctx.method} ${ctx.endpoint}, item ${ctx.itemIndex})`,
 		httpCode: '401',
+		itemIndex: ctx.itemIndex,
+	});
+}
+
+/**
+ * A POST whose effect nobody can tell (its answer was lost and reading back could not settle it):
+ * neither sent again nor reported as done, so that nothing happens twice and nothing is claimed.
+ */
+export function outcomeUnknownError(ctx: ErrorContext, did: string, where: string, why: string, requestId?: string): NodeApiError {
+	const suffix = requestId ? ` [Request ID: ${requestId}]` : '';
+	const message = redact(`The Hub may or may not have ${did}: check ${where} before running again [item ${ctx.itemIndex}]${suffix}`, ctx.secrets);
+	const description = redact(
+		`${why}. The node does not send it again while it cannot tell whether the Hub acted, so that nothing is done twice. (${ctx.method} ${ctx.endpoint}, item ${ctx.itemIndex})${suffix}`,
+		ctx.secrets,
+	);
+	return new NodeApiError(ctx.node, { message, code: 'outcome_unknown', requestId: requestId ?? null }, {
+		message,
+		description,
 		itemIndex: ctx.itemIndex,
 	});
 }

@@ -6,6 +6,8 @@ import { sendHubRequest, type HubContext, type HubRequestOptions } from './reque
 
 export type { HubContext, HubRequestOptions } from './request';
 export type { PaginationSpec } from './pagination';
+export type { ReadBack, ReadBackFinding, ReadBackLookup } from './guardedPost';
+export type { StatusMeaning } from './errorMessages';
 
 /**
  * One Hub request with the node's credential: auth, token lifecycle, retries and error mapping.

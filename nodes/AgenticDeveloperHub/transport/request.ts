@@ -15,9 +15,11 @@ import {
 	signingToken,
 	type CredentialSnapshot,
 } from './credentialSnapshot';
+import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
-import { hubApiError, networkError, reconnectError, type ErrorContext } from './errorMessages';
-import { networkReason, responseOf } from './failedCall';
+import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
+import { networkReason, neverReachedHub, responseOf } from './failedCall';
+import { GuardedPost } from './guardedPost';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
 import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolicy } from './retryPolicy';
@@ -26,57 +28,18 @@ import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenR
 
 export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-export interface HubRequestOptions {
-	/** The JSON body; none is sent without it (POST routes such as `/sync` and `/read-all` publish none). */
-	body?: IDataObject;
-	/** Array values become repeated keys: category=a&category=b. */
-	qs?: IDataObject;
-	/** Named in errors; default 0. */
-	itemIndex?: number;
-	/** POST only; when absent, one per item and run of the node (idempotencyKey.ts), kept across retries. */
-	idempotencyKey?: string;
-	/** What a 404 is about, e.g. 'topic', for the error message. */
-	resource?: string;
-}
+import type { HubRequestOptions } from './requestOptions';
 
-const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
-
-function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
-	const baseUrl = String(snapshot.data.baseUrl ?? '').trim().replace(/\/+$/, '');
-	if (!SECURE_BASE_URL.test(baseUrl)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'The Base URL in the Agentic Developer Hub credential must start with https://',
-			{
-				description: 'Plain http:// is accepted only for localhost and 127.0.0.1. Edit the credential and fix its Base URL.',
-				itemIndex,
-			},
-		);
-	}
-	return baseUrl;
-}
-
-/** The last Base URL parsed, as runs send many requests to one Hub. */
-let lastHost: { baseUrl: string; host: string | undefined } | undefined;
-
-/** The Base URL's host name: the only host the Hub credentials may be sent to. */
-function hostOf(baseUrl: string): string | undefined {
-	if (lastHost?.baseUrl !== baseUrl) {
-		let host: string | undefined;
-		try {
-			host = new URL(baseUrl).hostname;
-		} catch {
-			host = undefined;
-		}
-		lastHost = { baseUrl, host };
-	}
-	return lastHost.host;
-}
+export type { HubRequestOptions } from './requestOptions';
 
 interface SentResponse {
 	body: unknown;
+	headers: Record<string, unknown>;
 	statusCode: number;
 }
+
+/** What a call resolves to: the body, and the headers (a read-back reads the Hub's Date). */
+type CallResult = Pick<SentResponse, 'body' | 'headers'>;
 
 /** Everything one call needs across its attempts. */
 interface CallState {
@@ -93,12 +56,16 @@ interface CallState {
 	refreshedAfterExpiry: boolean;
 	/** Whether a 401 already made the call read the credential again. */
 	rereadAfter401: boolean;
+	/** A POST that the Hub does not dedupe; undefined for every other request. */
+	guard?: GuardedPost;
+	finalStatuses?: Record<number, StatusMeaning>;
 }
 
 /**
  * One Hub call: picks the credential, refreshes ahead of expiry, signs through n8n, refreshes once
- * on `401 token_expired`, retries 429 / 5xx / network errors within the policy, and turns every
- * failure into one NodeApiError without secrets.
+ * on `401 token_expired`, retries 429 and refused connections, and 5xx and dropped connections for
+ * requests safe to repeat, within the policy (a POST the Hub does not dedupe goes through a
+ * GuardedPost instead), and turns every failure into one NodeApiError without secrets.
  */
 export async function sendHubRequest(
 	ctx: HubContext,
@@ -106,6 +73,10 @@ export async function sendHubRequest(
 	endpoint: string,
 	options: HubRequestOptions = {},
 ): Promise<unknown> {
+	return (await hubCall(ctx, method, endpoint, options)).body;
+}
+
+async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: string, options: HubRequestOptions): Promise<CallResult> {
 	const itemIndex = options.itemIndex ?? 0;
 	const snapshot = await credentialSnapshot(ctx, itemIndex);
 	const { auth } = snapshot;
@@ -116,7 +87,8 @@ export async function sendHubRequest(
 			itemIndex,
 		});
 	}
-	// Every POST carries a key, the same on each of its retries, so the Hub runs it at most once.
+	// Every POST carries a key, the same on each of its retries. The Hub dedupes by it where its
+	// types declare it (and may elsewhere); only `idempotent` POSTs rely on that.
 	const idempotencyKey =
 		method === 'POST' ? (options.idempotencyKey ?? defaultIdempotencyKey(ctx, itemIndex, `${method} ${endpoint}`)) : undefined;
 	const policy = retryPolicy();
@@ -156,16 +128,25 @@ export async function sendHubRequest(
 		budget: new RetryBudget(policy),
 		refreshedAfterExpiry: false,
 		rereadAfter401: false,
+		finalStatuses: options.finalStatuses,
 	};
+	if (method === 'POST' && !options.idempotent) {
+		const readBackGet = async (path: string, qs?: IDataObject) => await hubCall(ctx, 'GET', path, { qs, itemIndex });
+		call.guard = new GuardedPost(ctx, idempotencyKey!, call.request.body, options.readBack, call.errorContext, readBackGet);
+		const earlier = await call.guard.earlierResult();
+		if (earlier) return { body: earlier.done, headers: {} };
+	}
 
 	for (;;) {
 		const usedToken = call.explicitRefresh ? await tokenToSend(call) : undefined;
 		try {
-			return await sendOnce(call);
+			const result = await sendOnce(call);
+			call.guard?.made(result.body);
+			return result;
 		} catch (error) {
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
-			if (next === 'alreadyDone') return {};
+			if ('done' in next) return { body: next.done, headers: {} };
 			await call.budget.wait(next.waitMs);
 			call.errorContext.attempts += 1;
 		}
@@ -192,7 +173,7 @@ function useSnapshot(call: CallState, snapshot: CredentialSnapshot): void {
 }
 
 /** Signs through n8n (a fresh copy of the options, so no Authorization header stays in ours). */
-async function sendOnce(call: CallState): Promise<unknown> {
+async function sendOnce(call: CallState): Promise<CallResult> {
 	const { ctx, snapshot, errorContext } = call;
 	const request = { ...call.request, headers: { ...call.request.headers } };
 	// n8n signs with the snapshot instead of reading the credential again. Not when n8n refreshes
@@ -207,7 +188,8 @@ async function sendOnce(call: CallState): Promise<unknown> {
 			: // A personal token is never refreshed: no resend of the same token on a 401.
 				{ preAuthenticationRetryStatusCode: [] },
 	)) as SentResponse;
-	return response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
+	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
+	return { body, headers: response.headers ?? {} };
 }
 
 /**
@@ -218,7 +200,7 @@ async function afterFailure(
 	call: CallState,
 	error: unknown,
 	usedToken: string | undefined,
-): Promise<'resend' | 'alreadyDone' | { waitMs: number }> {
+): Promise<'resend' | { done: unknown } | { waitMs: number }> {
 	const { ctx, errorContext, policy, baseUrl } = call;
 	const { credentialType } = call.snapshot;
 	if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
@@ -231,7 +213,12 @@ async function afterFailure(
 		if (!reason) {
 			throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
 		}
-		return retryOrThrow(call, backoffDelayMs(policy, call.budget.retries + 1), () => networkError(errorContext, baseUrl, reason));
+		const failure = () => networkError(errorContext, baseUrl, reason);
+		// Only a failure before any connection proves that a POST the Hub does not dedupe did nothing.
+		if (call.guard && !neverReachedHub(error)) {
+			return await call.guard.afterUnclearFailure(`The connection failed before the Hub's answer arrived (${reason})`, call.budget, () => nextBackoff(call), failure);
+		}
+		return retryOrThrow(call, nextBackoff(call), failure);
 	}
 	const info = parseHubError(response);
 	if (info.status === 401 && errorContext.auth === 'oAuth2') {
@@ -247,14 +234,24 @@ async function afterFailure(
 	if (info.status === 401 && (await credentialChangedSince(call))) return 'resend';
 	// A retried DELETE that finds its target gone is done: most likely the attempt whose answer was
 	// lost deleted it, and the target is gone either way.
-	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return 'alreadyDone';
+	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return { done: {} };
+	const meaning = call.finalStatuses?.[info.status];
+	if (meaning) throw hubApiError(info, errorContext, meaning);
 	if (info.status === 429) {
 		info.retryAfterMs = retryAfterMs(headerValue(response.headers, 'retry-after')) ?? backoffDelayMs(policy, call.budget.retries + 1);
 		const waitMs = info.retryAfterMs <= policy.maxRetryAfterMs ? info.retryAfterMs : undefined;
 		return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
 	}
-	const waitMs = info.status >= 500 ? backoffDelayMs(policy, call.budget.retries + 1) : undefined;
-	return retryOrThrow(call, waitMs, () => hubApiError(info, errorContext));
+	const failure = () => hubApiError(info, errorContext);
+	if (call.guard && info.status >= 500) {
+		return await call.guard.afterUnclearFailure(`The Hub answered HTTP ${info.status}`, call.budget, () => nextBackoff(call), failure, info.requestId);
+	}
+	return retryOrThrow(call, info.status >= 500 ? nextBackoff(call) : undefined, failure);
+}
+
+/** The backoff before the call's next retry (it grows with each one). */
+function nextBackoff(call: CallState): number {
+	return backoffDelayMs(call.policy, call.budget.retries + 1);
 }
 
 /**
@@ -271,9 +268,12 @@ async function credentialChangedSince(call: CallState): Promise<boolean> {
 	return stored !== undefined && stored !== sent;
 }
 
-/** A retry after `waitMs` when the budget allows it; else the error. */
+/**
+ * A retry after `waitMs` when the budget allows it; else the error. For any request after a 429 or
+ * a refused connection; after other failures only for requests that may be repeated (a POST that
+ * the Hub does not dedupe goes through its guard instead).
+ */
 function retryOrThrow(call: CallState, waitMs: number | undefined, failure: () => Error): { waitMs: number } {
-	// Every POST carries an Idempotency-Key, so every call may be retried.
 	if (waitMs !== undefined && call.budget.allows(waitMs)) return { waitMs };
 	throw failure();
 }

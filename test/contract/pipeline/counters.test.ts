@@ -6,7 +6,8 @@ describe('counters and reset', () => {
 	let hub: Hub;
 
 	beforeAll(async () => {
-		hub = await startHub();
+		// Every POST honours Idempotency-Key here, so that a replay of read-all is counted.
+		hub = await startHub({ idempotency: 'every-post' });
 	});
 	afterAll(() => hub.close());
 
@@ -72,7 +73,7 @@ describe('counters and reset', () => {
 		const oldToken = before.users[0].apiToken;
 		await hubRequest(hub, 'GET', '/api/nowhere', { token: oldToken });
 		expect((await controlRequest(hub, 'GET', '/__sandbox/violations')).violations).toHaveLength(1);
-		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 60, rateLimit: 1 });
+		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 60, rateLimit: 1, idempotency: 'declared' });
 		await controlRequest(hub, 'POST', '/__sandbox/faults', { path: '/**', status: 500, count: 10 });
 		await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 3600 });
 		await controlRequest(hub, 'POST', '/__sandbox/action-failures', { error: 'Refused' });
@@ -90,11 +91,12 @@ describe('counters and reset', () => {
 		expect(after.users[0].apiToken).not.toBe(oldToken);
 		expect(after.clients[0].clientSecret).not.toBe(before.clients[0].clientSecret);
 		expect(Math.abs(hub.clock.now() - Date.now())).toBeLessThan(60_000);
+		// Settings go back to the options the sandbox was started with.
+		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post', errorShape: 'published', maxPageSize: 0, syncWorker: true });
 
 		const counters = await controlRequest(hub, 'GET', '/__sandbox/counters');
 		expect(counters).toMatchObject({ requests: {}, executions: {}, refreshes: 0, faultsInjected: 0, violations: 0 });
 		expect(await controlRequest(hub, 'GET', '/__sandbox/violations')).toEqual({ violations: [] });
-		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, errorShape: 'published', maxPageSize: 0, syncWorker: true });
 		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: oldToken })).status).toBe(401);
 		const me = await hubRequest(hub, 'GET', '/api/auth/me', { token: after.users[0].apiToken });
 		expect(me.status).toBe(200); // no fault left, no rate limit of 1 left

@@ -1,8 +1,11 @@
 import { startHub, type Hub } from '../../hub';
 import { controlRequest, hubRequest, obtainTokens } from '../../hub/testing';
 
-/** hub-api.md section 2, Retries and idempotency: `Idempotency-Key` on authenticated POSTs. */
-describe('Idempotency-Key', () => {
+/**
+ * hub-api.md section 2, Retries and idempotency: `Idempotency-Key` on authenticated POSTs, in the
+ * mode where the sandbox honours it on every POST (as a Hub might).
+ */
+describe('Idempotency-Key (every-post mode)', () => {
 	let hub: Hub;
 	let ada: string;
 	let grace: string;
@@ -10,7 +13,7 @@ describe('Idempotency-Key', () => {
 	const SEND = 'POST /api/chat/dms/:chatId/messages';
 
 	beforeAll(async () => {
-		hub = await startHub();
+		hub = await startHub({ idempotency: 'every-post' });
 		const [adaUser, graceUser] = hub.info().users;
 		ada = adaUser.apiToken;
 		grace = graceUser.apiToken;
@@ -122,5 +125,50 @@ describe('Idempotency-Key', () => {
 		expect(again.status).toBe(409);
 		expect(again.headers.get('content-type')).toBe('application/problem+json');
 		expect(again.body).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
+	});
+});
+
+/** The default mode: the key is honoured only where the published types declare it. */
+describe('Idempotency-Key (declared mode, the default)', () => {
+	let hub: Hub;
+	let ada: string;
+
+	beforeAll(async () => {
+		hub = await startHub();
+		ada = hub.info().users[0].apiToken;
+	});
+	afterAll(() => hub.close());
+
+	it('is the default, and /__sandbox/settings switches it', async () => {
+		expect(hub.settings.idempotency).toBe('declared');
+		expect(await controlRequest(hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' })).toMatchObject({ idempotency: 'every-post' });
+		expect(await controlRequest(hub, 'POST', '/__sandbox/settings', { idempotency: 'declared' })).toMatchObject({ idempotency: 'declared' });
+		expect((await hubRequest(hub, 'POST', '/__sandbox/settings', { body: { idempotency: 'sometimes' } })).status).toBe(400);
+	});
+
+	it('ignores the key on a route that does not declare it: the route runs again', async () => {
+		const grace = hub.info().users[1];
+		const chat = await hubRequest(hub, 'POST', '/api/chat/dms', { token: ada, body: { recipientId: grace.id } });
+		const send = () =>
+			hubRequest(hub, 'POST', `/api/chat/dms/${chat.body.id}/messages`, { token: ada, body: { body: 'No help' }, headers: { 'Idempotency-Key': 'undeclared' } });
+		const first = await send();
+		const second = await send();
+		expect([first.status, second.status]).toEqual([201, 201]);
+		expect(second.headers.get('idempotent-replayed')).toBeNull();
+		expect(second.body.id).not.toBe(first.body.id);
+	});
+
+	it('honours it on the action route, the one the types declare it on', async () => {
+		const act = () =>
+			hubRequest(hub, 'POST', '/api/integrations/no-such-connection/actions/sms', {
+				token: ada,
+				body: { to: '+14155550100', body: 'Declared' },
+				headers: { 'Idempotency-Key': 'declared-key' },
+			});
+		const first = await act();
+		const second = await act();
+		expect([first.status, second.status]).toEqual([404, 404]);
+		expect(second.headers.get('idempotent-replayed')).toBe('true');
+		expect((await controlRequest(hub, 'GET', '/__sandbox/counters')).idempotentReplays).toBe(1);
 	});
 });

@@ -21,7 +21,8 @@ describe('state file', () => {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('keeps users, clients, grants, tokens, idempotency records and resources across a restart', async () => {
-		hub = await startHub({ stateFile: file });
+		// Every POST honours Idempotency-Key here, so that the DM's record is kept and replayed.
+		hub = await startHub({ stateFile: file, idempotency: 'every-post' });
 		const info = hub.info();
 		const tokens = await obtainTokens(hub, { scopes: ['profile:read', 'discussions:read', 'discussions:write'] });
 		const app = await controlRequest(hub, 'POST', '/__sandbox/clients', { redirectUris: ['https://app.example.com/cb'] });
@@ -42,7 +43,7 @@ describe('state file', () => {
 		expect(saved).not.toContain(tokens.refresh_token);
 		expect(saved).not.toContain(personal);
 
-		hub = await startHub({ stateFile: file });
+		hub = await startHub({ stateFile: file, idempotency: 'every-post' });
 		const restarted = hub.info();
 		expect(restarted.users).toEqual(info.users);
 		expect(restarted.clients[0]).toEqual(info.clients[0]);

@@ -5,6 +5,7 @@ import { validate } from '../core/validate';
 import { addClient } from '../oauth/seed';
 import { createPersonalToken, revokeFamily } from '../oauth/tokens';
 import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from '../oauth/redirectUris';
+import { IDEMPOTENCY_MODES, type IdempotencyMode } from '../middleware/idempotency';
 import { resolveUser, userRef } from './shared';
 
 const clientInput = z.object({
@@ -15,6 +16,7 @@ const personalTokenInput = z.object({ user: userRef, expiresInSeconds: z.number(
 const settingsInput = z.object({
 	accessTokenTtl: z.number().int().positive().optional(),
 	rateLimit: z.number().int().min(0).optional(),
+	idempotency: z.enum(IDEMPOTENCY_MODES as [IdempotencyMode, ...IdempotencyMode[]]).optional(),
 	errorShape: z.enum(['published', 'flat']).optional(),
 	maxPageSize: z.number().int().min(0).optional(),
 	syncWorker: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { Hub } from '../hub';
-import { describeRecorded } from '../middleware/contract';
+import { violationReport } from '../middleware/contract';
 
 /*
  * Jest setup (setupFilesAfterEnv) of every suite that starts sandbox Hubs in-process: after each test,
@@ -11,9 +11,8 @@ import { describeRecorded } from '../middleware/contract';
 Hub.violationLog = () => undefined;
 
 function failOnViolations(when: string): void {
-	const found = [...Hub.started].flatMap((hub) => hub.takeViolations());
-	if (found.length === 0) return;
-	throw new Error(`The sandbox Hub recorded ${found.length} published-types violation(s) ${when} that no test expected:\n${describeRecorded(found)}`);
+	const report = violationReport([...Hub.started].flatMap((hub) => hub.takeViolations()), when);
+	if (report) throw new Error(report);
 }
 
 afterEach(() => failOnViolations('during this test'));

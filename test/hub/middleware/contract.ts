@@ -143,3 +143,9 @@ export function describeRecorded(violations: readonly RecordedViolation[]): stri
 		.map((violation) => `${violation.kind} ${violation.method} ${violation.path}${violation.status ? ` -> ${violation.status}` : ''}: ${violation.location}: ${violation.message} (${violation.schemaPath})`)
 		.join('\n');
 }
+
+/** What a suite reports when a Hub recorded violations nobody expected ('' when none). */
+export function violationReport(violations: readonly RecordedViolation[], when: string): string {
+	if (violations.length === 0) return '';
+	return `The sandbox Hub recorded ${violations.length} published-types violation(s) ${when} that no test expected:\n${describeRecorded(violations)}`;
+}

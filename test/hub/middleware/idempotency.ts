@@ -8,15 +8,29 @@ import type { IdempotencyRecord } from '../state';
 const RETENTION_MS = 24 * 3600 * 1000;
 const MAX_KEY_LENGTH = 255;
 
+/**
+ * Which POSTs `Idempotency-Key` dedupes. `declared` (the default): only the route the published
+ * types declare it on, as the Hub is known to do; `every-post`: every authenticated POST, as a Hub
+ * might (hub-api.md section 2, "Retries and idempotency").
+ */
+export type IdempotencyMode = 'declared' | 'every-post';
+
+export const IDEMPOTENCY_MODES: readonly IdempotencyMode[] = ['declared', 'every-post'];
+
+/** The one route whose `Idempotency-Key` the published types declare. */
+export const DECLARED_IDEMPOTENT_ROUTE = 'POST /api/integrations/:connectionId/actions/:actionType';
+
 /** An authenticated POST that carries an `Idempotency-Key` (hub-api.md section 2). */
 export interface IdempotentCall {
 	storeKey: string;
 	fingerprint: string;
 }
 
-export function idempotentCall(hub: Hub, req: HubRequest): IdempotentCall | undefined {
+/** The call to dedupe, or undefined when the mode leaves this route's key unread. */
+export function idempotentCall(hub: Hub, req: HubRequest, routeLabel: string): IdempotentCall | undefined {
 	const key = headerValue(req.headers, 'idempotency-key');
 	if (req.method !== 'POST' || key === undefined) return undefined;
+	if (hub.settings.idempotency === 'declared' && routeLabel !== DECLARED_IDEMPOTENT_ROUTE) return undefined;
 	let owner: string;
 	try {
 		owner = hub.authenticate(req).userId;

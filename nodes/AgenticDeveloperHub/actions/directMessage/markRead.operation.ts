@@ -42,6 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body,
 		itemIndex,
 		resource: 'chat',
+		idempotent: true,
 	});
 	return { ...result, chatId };
 }

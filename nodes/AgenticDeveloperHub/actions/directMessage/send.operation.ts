@@ -58,5 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: { body, clientMessageId },
 		itemIndex,
 		resource: 'chat',
+		// The Hub returns the first message for a clientMessageId it already has.
+		idempotent: true,
 	});
 }

@@ -19,5 +19,6 @@ export function recipientProperty(displayOptions?: INodeProperties['displayOptio
 /** Opens (or finds) the chat with the `recipientId` parameter's user: `{ id, otherUserId, created }`. */
 export async function openChat(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const recipientId = requireHubId(context, context.getNodeParameter('recipientId', itemIndex), 'Recipient User ID', itemIndex);
-	return await hubRequest(context, 'POST', '/api/chat/dms', { body: { recipientId }, itemIndex, resource: 'user' });
+	// One chat per pair of users.
+	return await hubRequest(context, 'POST', '/api/chat/dms', { body: { recipientId }, itemIndex, resource: 'user', idempotent: true });
 }

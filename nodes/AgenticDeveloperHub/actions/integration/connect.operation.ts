@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
+import { connectionReadBack } from '../../helpers/readBack';
 import { invalidInput, parseJsonObject, requireOption, requireText } from '../../helpers/validation';
 
 const CONNECTION_TYPES = [
@@ -102,6 +103,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		request.identifier = requireText(this, this.getNodeParameter('identifier', itemIndex), 'Username', itemIndex, 320);
 		request.password = requireText(this, this.getNodeParameter('password', itemIndex), 'App Password', itemIndex, 500);
 	}
-	request.ecosystemId = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);
-	return await hubRequest(this, 'POST', '/api/integrations/connect', { body: request, itemIndex, resource: 'provider' });
+	const ecosystemId = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);
+	request.ecosystemId = ecosystemId;
+	return await hubRequest(this, 'POST', '/api/integrations/connect', {
+		body: request,
+		itemIndex,
+		resource: 'provider',
+		readBack: connectionReadBack(String(request.providerId), String(request.serviceType), ecosystemId),
+	});
 }

@@ -69,7 +69,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		this,
 		'POST',
 		`/api/integrations/${encodeURIComponent(connectionId)}/actions/${actionType}`,
-		{ body, idempotencyKey, itemIndex, resource: 'connection' },
+		// The one route whose Idempotency-Key the Hub's types declare: a repeat returns the first action.
+		{ body, idempotencyKey, itemIndex, resource: 'connection', idempotent: true },
 	);
 	if (result.ok === false || result.status === 'error') throw await failedAction(this, result, itemIndex);
 	return result;

@@ -9,5 +9,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await hubRequest(this, 'POST', '/api/notifications/read-all', { itemIndex });
+	return await hubRequest(this, 'POST', '/api/notifications/read-all', { itemIndex, idempotent: true });
 }

@@ -34,6 +34,7 @@ export function stateChangeOperation(operation: string, action: 'read' | 'unread
 			const result = await hubRequest(this, 'POST', `/api/notifications/${encodeURIComponent(id)}/${action}`, {
 				itemIndex,
 				resource: 'notification',
+				idempotent: true,
 			});
 			return { ...result, id };
 		},

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { postLocator, topicLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter, readLocator } from '../../helpers/locators';
+import { replyReadBack } from '../../helpers/readBack';
 import { requireText } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
@@ -35,5 +36,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: request,
 		itemIndex,
 		resource: 'topic',
+		readBack: replyReadBack(topicId, body, parent?.value),
 	});
 }

@@ -26,5 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: { ...target, emoji },
 		itemIndex,
 		resource: target.targetKind === 'discussion.posts' ? 'post' : 'topic',
+		// One reaction per user, target and emoji.
+		idempotent: true,
 	});
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { communityLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { communityParameter } from '../../helpers/locators';
+import { topicReadBack } from '../../helpers/readBack';
 import { requireBoolean, requireHubId, requireText } from '../../helpers/validation';
 import { TITLE_MAX_LENGTH, titleProperty } from './shared';
 
@@ -55,6 +56,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (categoryId !== undefined && categoryId !== '') request.categoryId = requireHubId(this, categoryId, 'Category', itemIndex);
 	if (isPublic !== undefined) request.isPublic = requireBoolean(this, isPublic, 'Public', itemIndex);
 	// Last: a community slug costs a request, so every other input is checked before it.
-	request.communityId = await communityParameter(this, 'communityId', itemIndex);
-	return await hubRequest(this, 'POST', '/api/discussion/topics', { body: request, itemIndex, resource: 'community' });
+	const communityId = await communityParameter(this, 'communityId', itemIndex);
+	request.communityId = communityId;
+	return await hubRequest(this, 'POST', '/api/discussion/topics', {
+		body: request,
+		itemIndex,
+		resource: 'community',
+		readBack: topicReadBack(communityId, title),
+	});
 }

@@ -1,0 +1,37 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { CredentialSnapshot } from './credentialSnapshot';
+import type { HubContext } from './request';
+
+const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
+
+export function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
+	const baseUrl = String(snapshot.data.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (!SECURE_BASE_URL.test(baseUrl)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The Base URL in the Agentic Developer Hub credential must start with https://',
+			{
+				description: 'Plain http:// is accepted only for localhost and 127.0.0.1. Edit the credential and fix its Base URL.',
+				itemIndex,
+			},
+		);
+	}
+	return baseUrl;
+}
+
+/** The last Base URL parsed, as runs send many requests to one Hub. */
+let lastHost: { baseUrl: string; host: string | undefined } | undefined;
+
+/** The Base URL's host name: the only host the Hub credentials may be sent to. */
+export function hostOf(baseUrl: string): string | undefined {
+	if (lastHost?.baseUrl !== baseUrl) {
+		let host: string | undefined;
+		try {
+			host = new URL(baseUrl).hostname;
+		} catch {
+			host = undefined;
+		}
+		lastHost = { baseUrl, host };
+	}
+	return lastHost.host;
+}
