@@ -1,4 +1,5 @@
 import type { IAllExecuteFunctions, IOAuth2Options } from 'n8n-workflow';
+import { readingCredentialAs } from './credentialSnapshot';
 import { accessTokenOf, tokenFingerprint } from './tokenFreshness';
 
 type RefreshingContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getNode' | 'helpers'>;
@@ -9,7 +10,7 @@ export const OAUTH2_SIGNING: IOAuth2Options = { tokenType: 'Bearer' };
 const refreshes = new Map<string, Promise<RefreshOutcome>>();
 const REMEMBERED_REFRESHES = 200;
 
-/** n8n 2.x has `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
+/** n8n 2.x and 1.123 have `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
 export function canRefreshExplicitly(ctx: RefreshingContext): boolean {
 	return typeof (ctx.helpers as { refreshOAuth2Token?: unknown }).refreshOAuth2Token === 'function';
 }
@@ -42,7 +43,12 @@ export async function refreshReplacing(
 			try {
 				const current = await ctx.getCredentials(credentialType);
 				if (accessTokenOf(current) === staleToken) {
-					await ctx.helpers.refreshOAuth2Token.call(ctx as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
+					// Under its refresh lease n8n re-reads the stored token and skips the Hub when it
+					// differs from the one the helper read first. Hand the helper this read (holding the
+					// stale token): reading again could already see another worker's refresh, and n8n
+					// would then refresh once more.
+					const readingCurrent = readingCredentialAs(ctx, credentialType, current);
+					await ctx.helpers.refreshOAuth2Token.call(readingCurrent as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
 				}
 				return { ok: true };
 			} catch (error) {
