@@ -12,6 +12,9 @@ const project = {
 	},
 	// oauth4webapi ships only ES modules; compile it like our own code.
 	transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
+	// Every sandbox Hub a test file starts must record no published-types violation it did not expect
+	// (a project option: Jest does not apply it from the root config to projects).
+	setupFilesAfterEnv: ['<rootDir>/test/hub/jest/zeroViolations.ts'],
 };
 
 /** @type {import('jest').Config} */

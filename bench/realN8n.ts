@@ -9,6 +9,7 @@ import { freePort } from '../scripts/lib/processes';
 import { defaultRuntimeDir, provisionN8n } from '../scripts/lib/provision';
 import { startSandboxHub, type SandboxHub } from '../scripts/lib/sandboxHub';
 import { connectAccount, createOAuthCredential, registerClient } from '../test/e2e/support/connect';
+import { remoteViolationReport } from '../test/hub/testing';
 import { compareMedians } from './lib/measure';
 import { figure, notMeasured, ratio, type Figure } from './lib/report';
 
@@ -176,8 +177,17 @@ async function measure(workDir: string): Promise<Figure[]> {
 		];
 	} finally {
 		await n8n?.stop();
+		if (hub) await reportViolations(hub.url);
 		await hub?.stop();
 	}
+}
+
+/** A violation of the Hub's published types in the real-n8n run fails the bench (its exit code). */
+async function reportViolations(hubUrl: string): Promise<void> {
+	const report = await remoteViolationReport(hubUrl, 'during the real-n8n benchmark');
+	if (!report) return;
+	process.stderr.write(`${report}\n`);
+	process.exitCode = 1;
 }
 
 export async function measureRealN8n(): Promise<Figure[]> {

@@ -2,6 +2,7 @@ import { measureNodeOverhead } from './nodeOverhead';
 import { measurePagination } from './pagination';
 import { measureRealN8n } from './realN8n';
 import { printFigure, type Figure } from './lib/report';
+import { violationReport } from '../test/hub/middleware/contract';
 import { benchHarness } from './lib/setup';
 import { WireMeter } from './lib/traffic';
 import { measureTokenLifecycle } from './tokenLifecycle';
@@ -11,7 +12,7 @@ import { measureIdlePolls } from './triggerPoll';
  * `npm run bench`: every figure as `name: value (target)`, each ratio measured against its
  * baseline within this one run (warm-up first, then the median of several repetitions). Nothing
  * here is a test: a missed target is printed ("MISSED"), and the exit code stays 0 unless the
- * benchmark itself could not run.
+ * benchmark itself could not run, or a sandbox Hub recorded a violation of the Hub's published types.
  */
 async function main(): Promise<void> {
 	const harness = await benchHarness();
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
 	} finally {
 		meter.stop();
 		await harness.close();
+	}
+	const violations = violationReport(harness.hub.takeViolations(), 'during the benchmarks');
+	if (violations) {
+		process.stderr.write(`${violations}\n`);
+		process.exitCode = 1;
 	}
 }
 

@@ -8,7 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { authenticationProperty, credentialDescriptions } from '../AgenticDeveloperHub/descriptions/authentication';
-import { searchCommunities, searchTopics } from '../AgenticDeveloperHub/methods/listSearch';
+import { searchTopics } from '../AgenticDeveloperHub/methods/listSearch';
 import { triggerEvents } from './events';
 
 /** Event values to their names, for the subtitle on the canvas. */
@@ -51,7 +51,7 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCommunities, searchTopics } };
+	methods = { listSearch: { searchTopics } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const chosen = this.getNodeParameter('event') as string;

@@ -39,6 +39,7 @@ const N8N_V1_TESTS = [
 	'<rootDir>/test/harness/**/*.test.ts',
 	'<rootDir>/test/node/**/*.test.ts',
 	'<rootDir>/test/trigger/**/*.test.ts',
+	'<rootDir>/test/requestShapes/**/*.test.ts',
 	'<rootDir>/test/credentials/oauth2Credential.test.ts',
 ];
 

@@ -3,12 +3,13 @@ import { IDEMPOTENCY_MODES, type IdempotencyMode } from './middleware/idempotenc
 
 /*
  * `npm run hub -- --port N --access-token-ttl S --redirect-uri URI (repeatable) --state FILE
- * --rate-limit N --idempotency declared|every-post`: prints `hub.info()` as one JSON line once
- * listening; SIGINT/SIGTERM stop it.
+ * --rate-limit N --idempotency declared|every-post --error-shape published|flat --max-page-size N`:
+ * prints `hub.info()` as one JSON line once listening; SIGINT/SIGTERM stop it. Contract violations go
+ * to stderr as they happen.
  */
 
 const USAGE =
-	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N] [--idempotency declared|every-post]';
+	'usage: npm run hub -- [--port N] [--access-token-ttl SECONDS] [--redirect-uri URI]... [--state FILE] [--rate-limit N] [--idempotency declared|every-post] [--error-shape published|flat] [--max-page-size N]';
 
 function wholeNumber(flag: string, value: string): number {
 	if (!/^\d+$/.test(value)) throw new Error(`${flag} needs a whole number, got "${value}"`);
@@ -47,6 +48,15 @@ export function parseArguments(argv: string[]): HubOptions {
 				options.idempotency = mode as IdempotencyMode;
 				break;
 			}
+			case '--error-shape': {
+				const shape = value();
+				if (shape !== 'published' && shape !== 'flat') throw new Error(`--error-shape is published or flat, got "${shape}"`);
+				options.errorShape = shape;
+				break;
+			}
+			case '--max-page-size':
+				options.maxPageSize = wholeNumber(flag, value());
+				break;
 			default:
 				throw new Error(`unknown argument "${flag}"`);
 		}

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'net';
 import { Clock } from './core/clock';
 import { HubError, type ErrorShape } from './core/errors';
 import { errorToReply, requestUrl, writeReply } from './core/respond';
-import { DEFAULT_MAX_BODY_BYTES, parseBody, readRawBody, type HubRequest } from './core/http';
-import { Router, type Reply, type Route } from './core/router';
+import { DEFAULT_MAX_BODY_BYTES, headerValue, parseBody, readRawBody, type HubRequest } from './core/http';
+import { Router, type Reply, type Route, type RouteMatch } from './core/router';
 import type { AuthContext, HubState, Scope } from './state';
 import { authenticateRequest, bearerToken } from './oauth/authenticate';
 import { registerOAuthRoutes } from './oauth/routes';
 import { seedAuth } from './oauth/seed';
-import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from './oauth/redirectUris';
+import { initialSettings, resolveOptions, type HubInfo, type HubOptions, type HubSettings, type ResolvedHubOptions } from './options';
 import { registerResourceRoutes } from './resources';
 import { seedResources } from './resources/seed';
 import { registerControlRoutes } from './control';
@@ -18,60 +18,35 @@ import { loadState, saveState } from './persistence';
 import { countExecution, countResponse, newCounters, type Counters } from './middleware/counters';
 import { FaultInjector, faultReply, type FaultSpec } from './middleware/faults';
 import { RateLimiter } from './middleware/rateLimit';
-import { idempotentCall, storedReply, storeReply, type IdempotencyMode } from './middleware/idempotency';
+import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
+import { ContractGuard, isIntegrationsPath, isPublishedRoute, isResourcePath, type RecordedViolation } from './middleware/contract';
+import { ActionFailures } from './resources/actionFailures';
 
-export interface HubOptions {
-	/** 0 picks a free port. */
-	port?: number;
-	/** Access-token lifetime in seconds (default 3600). */
-	accessTokenTtl?: number;
-	/** The default client's registered redirect URIs. */
-	redirectUris?: string[];
-	/** Keep all state in this JSON file across restarts (default: memory only). */
-	stateFile?: string;
-	/** Requests per minute per token; off when absent or 0. */
-	rateLimit?: number;
-	/** Which POSTs `Idempotency-Key` dedupes (default: only the route the published types declare it on). */
-	idempotency?: IdempotencyMode;
-}
-
-export interface ResolvedHubOptions {
-	port: number;
-	accessTokenTtl: number;
-	redirectUris: string[];
-	stateFile?: string;
-	rateLimit: number;
-	idempotency: IdempotencyMode;
-}
-
-/** What `POST /__sandbox/settings` changes at run time. */
-export interface HubSettings {
-	accessTokenTtl: number;
-	rateLimit: number;
-	idempotency: IdempotencyMode;
-}
-
-/** `hub.info()`, also the CLI's one line of output. */
-export interface HubInfo {
-	url: string;
-	clients: Array<{ clientId: string; clientSecret: string; redirectUris: string[] }>;
-	users: Array<{ id: string; email: string; name: string; password: string; apiToken: string }>;
-}
-
-export const DEFAULT_REDIRECT_URIS = [
-	'http://localhost:5678/rest/oauth2-credential/callback',
-	'http://127.0.0.1:5678/rest/oauth2-credential/callback',
-];
+export { DEFAULT_REDIRECT_URIS } from './options';
+export type { ErrorShapeSetting, HubInfo, HubOptions, HubSettings, ResolvedHubOptions } from './options';
 
 const CONTROL_PREFIX = '/__sandbox/';
 
 /** The sandbox Agentic Developer Hub: hub-api.md over real HTTP on 127.0.0.1. */
 export class Hub {
+	/** Every Hub that listened in this process (test files check them for violations). */
+	static readonly started = new Set<Hub>();
+	/** Where contract violations are printed (stderr; jest's setup silences it: failures name them). */
+	static violationLog: (text: string) => void = (text) => process.stderr.write(text);
+
 	readonly clock = new Clock();
 	readonly router = new Router();
 	readonly options: ResolvedHubOptions;
 	readonly faults = new FaultInjector();
 	readonly rateLimiter = new RateLimiter();
+	readonly actionFailures = new ActionFailures();
+	/** The published types' check of every request and answer on a resource route (middleware/contract.ts). */
+	readonly contract = new ContractGuard(
+		(text) => Hub.violationLog(text),
+		(violations) => {
+			this.counters.violations += violations;
+		},
+	);
 	settings: HubSettings;
 	counters: Counters = newCounters();
 	state: HubState;
@@ -80,17 +55,8 @@ export class Hub {
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(options: HubOptions = {}) {
-		this.options = {
-			port: options.port ?? 0,
-			accessTokenTtl: options.accessTokenTtl ?? 3600,
-			redirectUris: options.redirectUris?.length ? options.redirectUris : DEFAULT_REDIRECT_URIS,
-			stateFile: options.stateFile,
-			rateLimit: options.rateLimit ?? 0,
-			idempotency: options.idempotency ?? 'declared',
-		};
-		const rejected = this.options.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
-		if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
-		this.settings = this.initialSettings();
+		this.options = resolveOptions(options);
+		this.settings = initialSettings(this.options);
 		this.state = (this.options.stateFile && loadState(this.options.stateFile)) || this.freshState();
 		registerOAuthRoutes(this.router);
 		registerResourceRoutes(this.router);
@@ -105,14 +71,29 @@ export class Hub {
 	/** `POST /__sandbox/reset`: fresh seed, counters, faults, clock and settings. */
 	reset(): void {
 		this.clock.reset();
-		const rejected = this.options.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
-		if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
-		this.settings = this.initialSettings();
+		this.settings = initialSettings(this.options);
 		this.counters = newCounters();
 		this.faults.clear();
 		this.rateLimiter.clear();
+		this.actionFailures.clear();
+		this.contract.clear();
 		this.state = this.freshState();
 		this.persist();
+	}
+
+	/** The contract violations recorded since the last reset or take (middleware/contract.ts). */
+	get violations(): readonly RecordedViolation[] {
+		return this.contract.violations;
+	}
+
+	/** Hands the recorded violations over and forgets them: for a test that caused them on purpose. */
+	takeViolations(): RecordedViolation[] {
+		return this.contract.take();
+	}
+
+	/** The page size a list serves: the asked one, within the route's maximum and `maxPageSize`. */
+	pageSizeLimit(routeMaximum: number): number {
+		return this.settings.maxPageSize > 0 ? Math.min(routeMaximum, this.settings.maxPageSize) : routeMaximum;
 	}
 
 	newId(): string {
@@ -151,6 +132,7 @@ export class Hub {
 		});
 		const { port } = this.server.address() as AddressInfo;
 		this.url = `http://127.0.0.1:${port}`;
+		Hub.started.add(this);
 		return this.url;
 	}
 
@@ -169,29 +151,37 @@ export class Hub {
 		if (this.options.stateFile) saveState(this.options.stateFile, this.state);
 	}
 
-	private initialSettings(): HubSettings {
-		const { accessTokenTtl, rateLimit, idempotency } = this.options;
-		return { accessTokenTtl, rateLimit, idempotency };
+	/** The error shape of a path: hub-api.md section 2 on resource routes, flat elsewhere (a route may override). */
+	errorShapeFor(path: string): ErrorShape {
+		if (!isResourcePath(path) || this.settings.errorShape === 'flat') return 'flat';
+		return isIntegrationsPath(path) ? 'problem' : 'nested';
 	}
 
 	private async handle(message: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = `req_${randomUUID()}`;
 		const url = requestUrl(message.url);
 		const method = (message.method ?? 'GET').toUpperCase();
-		const isControl = url.pathname.startsWith(CONTROL_PREFIX);
-		let errorShape: ErrorShape = url.pathname.startsWith('/api/integrations') ? 'problem' : 'default';
-		let label = `${method} ${url.pathname}`;
-		const finish = (reply: Reply) => {
+		const path = url.pathname;
+		const isControl = path.startsWith(CONTROL_PREFIX);
+		const checked = isResourcePath(path);
+		let errorShape = this.errorShapeFor(path);
+		let label = `${method} ${path}`;
+		const write = (reply: Reply) => {
 			// The Hub's own clock, which tests move (a client must not rely on agreeing with it).
 			writeReply(response, requestId, { ...reply, headers: { Date: new Date(this.clock.now()).toUTCString(), ...reply.headers } });
 			if (!isControl) countResponse(this.counters, label, reply.status);
 		};
+		// Every answer on a resource route but an injected fault's is checked against the published types.
+		const finish = (reply: Reply) => {
+			const drift = checked ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
+			write(drift ? errorToReply(drift, errorShape, label) : reply);
+		};
 		try {
-			const found = this.router.match(method, url.pathname);
+			const found = this.router.match(method, path);
 			const route: Route | undefined = 'route' in found ? found.route : undefined;
 			label = route?.label ?? label;
 			errorShape = route?.errorShape ?? errorShape;
-			const fault = isControl ? undefined : this.faults.take(method, url.pathname);
+			const fault = isControl ? undefined : this.faults.take(method, path);
 			if (fault) {
 				this.counters.faultsInjected += 1;
 				const faulted = await this.applyFault(fault, message, errorShape);
@@ -199,32 +189,17 @@ export class Hub {
 					countResponse(this.counters, label, 'reset');
 					return;
 				}
-				if (faulted) return finish(faulted);
+				if (faulted) return write(faulted);
 			}
-			if (!route) {
-				const allowed = 'allowed' in found ? found.allowed : [];
-				if (allowed.length > 0) {
-					throw new HubError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, {
-						headers: { Allow: allowed.join(', ') },
-					});
-				}
-				throw new HubError(404, 'not_found', `No route for ${method} ${url.pathname}`);
+			const rawBody = await readRawBody(message, route?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+			const contentType = headerValue(message.headers, 'content-type');
+			const body = this.readBody(rawBody, contentType, errorShape, checked ? { method, path, requestId } : undefined);
+			if (checked) {
+				const refused = this.contract.checkRequest({ method, path, query: url.searchParams, contentType, body, requestId });
+				if (refused) throw refused;
 			}
-			const rawBody = await readRawBody(message, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-			const req: HubRequest = {
-				method,
-				path: url.pathname,
-				query: url.searchParams,
-				headers: message.headers,
-				params: 'route' in found ? found.params : {},
-				rawBody,
-				body: parseBody(
-					rawBody,
-					message.headers['content-type'],
-					errorShape === 'oauth' ? 'invalid_request' : 'validation_error',
-				),
-				requestId,
-			};
+			if (!route) throw noRoute(method, path, found);
+			const req: HubRequest = { method, path, query: url.searchParams, headers: message.headers, params: (found as RouteMatch).params, rawBody, body, requestId };
 			const token = isControl || errorShape === 'oauth' ? undefined : bearerToken(req);
 			if (token) this.rateLimiter.admit(token, this.settings.rateLimit, this.clock.now());
 			const call = isControl ? undefined : idempotentCall(this, req, route.label);
@@ -240,6 +215,16 @@ export class Hub {
 			finish(reply);
 		} catch (error) {
 			finish(errorToReply(error, errorShape, label));
+		}
+	}
+
+	/** The parsed body; on a resource route one that cannot be parsed is a recorded violation too. */
+	private readBody(rawBody: string, contentType: string | undefined, shape: ErrorShape, resource?: { method: string; path: string; requestId: string }): unknown {
+		try {
+			return parseBody(rawBody, contentType, shape === 'oauth' ? 'invalid_request' : 'validation_error');
+		} catch (error) {
+			if (resource && error instanceof HubError) this.contract.recordUnreadableBody({ ...resource, contentType }, error.message);
+			throw error;
 		}
 	}
 
@@ -269,6 +254,18 @@ export class Hub {
 		}
 		return fault.status === undefined ? undefined : faultReply({ ...fault, status: fault.status }, shape);
 	}
+}
+
+/** 501 for a route the Hub publishes but the sandbox lacks; 405 or 404 elsewhere (outside the types). */
+function noRoute(method: string, path: string, found: RouteMatch | { allowed: string[] }): HubError {
+	if (isResourcePath(path) && isPublishedRoute(method, path)) {
+		return new HubError(501, 'not_implemented', `The Hub publishes ${method} ${path}, but the sandbox does not implement it`);
+	}
+	const allowed = 'allowed' in found ? found.allowed : [];
+	if (allowed.length > 0) {
+		return new HubError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { headers: { Allow: allowed.join(', ') } });
+	}
+	return new HubError(404, 'not_found', `No route for ${method} ${path}`);
 }
 
 /** Starts a sandbox Hub on 127.0.0.1 and resolves once it is listening. */

@@ -29,6 +29,7 @@ export interface UserRecord {
 	avatarUrl: string;
 	slug: string | null;
 	profileVisibility: 'public' | 'hub' | 'private';
+	publicProfileEnabled: boolean;
 	capabilities: string[];
 	/** Sandbox-only: the sign-in password, never returned by any route. */
 	password: string;

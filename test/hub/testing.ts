@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import type { Hub } from './hub';
 import type { Scope } from './state';
 import type { TokenResponse } from './oauth/tokens';
+import { violationReport, type RecordedViolation } from './middleware/contract';
 
 /** A JSON call to the control API; throws on non-2xx. */
 export async function controlRequest<T = any>(hub: Hub, method: string, path: string, body?: unknown): Promise<T> {
@@ -219,4 +220,27 @@ export async function tokenRequest<T = any>(
 		body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
 	});
 	return toResult(response);
+}
+
+/**
+ * Takes the published-types violations the Hub recorded (they no longer fail the test), as
+ * `<request|response> <location>: <message>` lines: how a test that sent bad input on purpose says so.
+ */
+export function takeViolations(hub: Hub): string[] {
+	return hub.takeViolations().map((violation) => `${violation.kind} ${violation.location}: ${violation.message}`);
+}
+
+/**
+ * What a sandbox Hub in another process (the e2e suite's, the real-n8n bench's) recorded against the
+ * published types (`GET /__sandbox/violations`), as a report: '' when nothing, else the violations or
+ * why they could not be read.
+ */
+export async function remoteViolationReport(hubUrl: string, when: string): Promise<string> {
+	try {
+		const response = await fetch(`${hubUrl}/__sandbox/violations`);
+		if (!response.ok) throw new Error(`GET /__sandbox/violations answered ${response.status}`);
+		return violationReport(((await response.json()) as { violations: RecordedViolation[] }).violations, when);
+	} catch (error) {
+		return `Could not read the sandbox Hub's violations ${when}: ${(error as Error).message}`;
+	}
 }

@@ -3,7 +3,7 @@ import path from 'path';
 import { ERROR_EXTENSIONS, WORDED_RULES } from './rules';
 
 /*
- * The Hub's published types (`hub-openapi.json`, a copy of /work/shared/hub-openapi.json) made strict:
+ * The Hub's published types (`hub-openapi.json`, a copy of the shared hub-openapi.json beside hub-api.md) made strict:
  * every object schema that does not say what else it allows gets `unevaluatedProperties: false` (a field
  * the Hub does not define is our bug, even where the Hub would ignore it), plus the rules of rules.ts.
  */

@@ -92,6 +92,27 @@ describe('the published types as an oracle', () => {
 			]);
 		});
 
+		it('refuses a body sent as another content type than the route publishes, and a JSON null as a body', () => {
+			const body = { recipientId: 'u1' };
+			expect(validator.validateRequest({ method: 'POST', path: '/api/chat/dms', body, contentType: 'application/json; charset=utf-8' })).toEqual([]);
+			expect(messages(validator.validateRequest({ method: 'POST', path: '/api/chat/dms', body, contentType: 'application/x-www-form-urlencoded' }))).toEqual([
+				'content-type: "application/x-www-form-urlencoded" is not one of application/json',
+			]);
+			expect(messages(validator.validateRequest({ method: 'POST', path: '/api/chat/dms', body: null }))).toEqual(['body: must be object']);
+		});
+
+		it('checks a oneOf that names its branch (connect by `type`) against that branch only', () => {
+			const connect = (body: unknown) => validator.validateRequest({ method: 'POST', path: '/api/integrations/connect', body });
+			const appPassword = { type: 'app_password', providerId: 'bluesky', serviceType: 'social', ecosystemId: 'e1', identifier: 'a', password: 'b' };
+			expect(connect(appPassword)).toEqual([]);
+			const { password: _password, ...withoutPassword } = appPassword;
+			expect(connect({ ...withoutPassword, fields: {} })).toEqual([
+				{ location: 'body', schemaPath: '#/components/schemas/IntegrationConnectRequest/oneOf/2/required', message: 'misses "password"' },
+				{ location: 'body', schemaPath: '#/components/schemas/IntegrationConnectRequest/oneOf/2/unevaluatedProperties', message: 'has "fields", which the published type does not define' },
+			]);
+			expect(messages(connect({ ...appPassword, type: 'magic' }))).toEqual(['body/type: must be one of: oauth, api_key, app_password, plaid_link, oauth_instance']);
+		});
+
 		it('prefers a literal segment over a parameter', () => {
 			expect(validator.match('GET', '/api/communities/c1/members/me')).toMatchObject({ template: '/communities/{id}/members/me' });
 			expect(validator.match('DELETE', '/api/communities/c1/members/u1')).toMatchObject({ template: '/communities/{id}/members/{customerId}', params: { id: 'c1', customerId: 'u1' } });
@@ -114,6 +135,13 @@ describe('the published types as an oracle', () => {
 			);
 		});
 
+		it('names the keyword that refused, inside the referenced component', () => {
+			const violations = validator.validateResponse({ method: 'GET', path: '/api/discussion/topics', status: 200, contentType: 'application/json', body: { items: [{ ...topic, isPinned: 'no' }] } });
+			expect(violations).toEqual([
+				{ location: 'response 200 body/items/0/isPinned', schemaPath: '#/components/schemas/DiscussionTopic/properties/isPinned/type', message: 'must be boolean' },
+			]);
+		});
+
 		it('wants the nested error shape on resource routes and problem details on integrations', () => {
 			expect(get(404, { error: { code: 'not_found', message: 'Topic not found' } })).toEqual([]);
 			expect(get(404, { code: 'not_found', message: 'Topic not found' })).toEqual(
@@ -126,6 +154,15 @@ describe('the published types as an oracle', () => {
 			expect(messages(validator.validateResponse({ method: 'DELETE', path: '/api/integrations/c1', status: 404, contentType: 'application/json', body: problem }))).toEqual([
 				'response 404 content-type: "application/json" is not one of application/problem+json',
 			]);
+		});
+
+		it('accepts an error answer to an unpublished route in the error shape of its family, never a success', () => {
+			const refused = (path: string, status: number, body: unknown, contentType = 'application/json') =>
+				messages(validator.validateResponse({ method: 'GET', path, status, contentType, body }));
+			expect(refused('/api/nowhere', 400, { error: { code: 'validation_error', message: 'No such route' } })).toEqual([]);
+			expect(refused('/api/integrations/a/b/c', 400, { title: 'Bad Request', status: 400 }, 'application/problem+json')).toEqual([]);
+			expect(refused('/api/nowhere', 400, { code: 'validation_error' })).toEqual(['response 400 body: has "code", which the published type does not define']);
+			expect(refused('/api/nowhere', 200, {})).toEqual(['route: GET /api/nowhere is not a published route']);
 		});
 
 		it('refuses a success status the route does not publish, and a body on a 204', () => {

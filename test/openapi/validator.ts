@@ -24,6 +24,8 @@ export interface WireRequest {
 	query?: URLSearchParams;
 	/** The parsed JSON body; undefined when none was sent. */
 	body?: unknown;
+	/** The request's Content-Type; when given with a body, it must be one the route publishes. */
+	contentType?: string;
 }
 
 export interface WireResponse {
@@ -54,11 +56,15 @@ export class HubApiValidator {
 	readonly spec: OpenApiDocument;
 	private readonly ajv: Ajv2020;
 	private readonly compiled = new Map<string, ValidateFunction>();
+	/** Where each schema object sits in the document, so a violation names the keyword that refused it. */
+	private readonly pointers = new WeakMap<object, string>();
 	private readonly templates: Array<{ template: string; segments: string[] }>;
 
 	constructor(spec: OpenApiDocument = strictSpec()) {
 		this.spec = spec;
-		this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+		// verbose: errors carry the schema object that refused, which `pointers` turns into its JSON pointer.
+		this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, verbose: true });
+		indexPointers(spec, '#', this.pointers);
 		addFormats(this.ajv);
 		this.ajv.addSchema({ ...spec, $id: SPEC_ID } as object);
 		this.templates = Object.keys(spec.paths).map((template) => ({ template, segments: template.split('/').slice(1) }));
@@ -99,26 +105,32 @@ export class HubApiValidator {
 		return [
 			...this.checkParameters(found, 'path', new Map(Object.entries(found.params).map(([name, value]) => [name, [value]]))),
 			...this.checkParameters(found, 'query', queryValues(request.query)),
-			...this.checkBody(found, request.body),
+			...this.checkBody(found, request.body, request.contentType),
 		];
 	}
 
 	validateResponse(response: WireResponse): Violation[] {
 		const found = this.match(response.method, response.path);
-		if (!('operation' in found)) return [{ location: 'route', schemaPath: '#/paths', message: `${response.method} ${response.path} is not a published route` }];
+		if (!('operation' in found)) {
+			// Refusing a route the types do not have is right, in the error shape of its family.
+			if (response.status >= 400) return this.checkFallbackError(response, response.path.slice(API_PREFIX.length));
+			return [{ location: 'route', schemaPath: '#/paths', message: `${response.method} ${response.path} is not a published route` }];
+		}
 		const status = String(response.status);
 		const declared = found.operation.responses[status];
 		const where = `response ${status}`;
-		let pointer = `${found.pointer}/responses/${status}`;
-		let content = declared?.content;
 		if (!declared) {
 			if (response.status < 400) return [{ location: where, schemaPath: `${found.pointer}/responses`, message: `status ${status} is not published for this route` }];
 			// An error status the route does not list (429, 5xx, ...): the error shape of its family.
-			pointer = fallbackErrorPointer(found.template);
-			content = { [fallbackContentType(found.template)]: { schema: { $ref: pointer } } };
-			return this.checkContent(where, pointer, content, response, true);
+			return this.checkFallbackError(response, found.template);
 		}
-		return this.checkContent(where, `${pointer}/content`, content, response, false);
+		return this.checkContent(where, `${found.pointer}/responses/${status}/content`, declared.content, response, false);
+	}
+
+	private checkFallbackError(response: WireResponse, template: string): Violation[] {
+		const pointer = fallbackErrorPointer(template);
+		const content = { [fallbackContentType(template)]: { schema: { $ref: pointer } } };
+		return this.checkContent(`response ${response.status}`, pointer, content, response, true);
 	}
 
 	private checkContent(
@@ -131,7 +143,7 @@ export class HubApiValidator {
 		if (!content || Object.keys(content).length === 0) {
 			return response.body === undefined ? [] : [{ location: `${where} body`, schemaPath: pointer, message: 'the route publishes no body for this status' }];
 		}
-		const mediaType = (response.contentType ?? '').split(';')[0].trim().toLowerCase();
+		const mediaType = mediaTypeOf(response.contentType);
 		const entry = content[mediaType];
 		if (!entry) {
 			return [{ location: `${where} content-type`, schemaPath: pointer, message: `"${mediaType || 'none'}" is not one of ${Object.keys(content).join(', ')}` }];
@@ -160,10 +172,15 @@ export class HubApiValidator {
 		return violations;
 	}
 
-	private checkBody(found: OperationMatch, body: unknown): Violation[] {
+	private checkBody(found: OperationMatch, body: unknown, contentType: string | undefined): Violation[] {
 		const content = found.operation.requestBody?.content;
 		if (!content) {
 			return body === undefined ? [] : [{ location: 'body', schemaPath: found.pointer, message: 'the route publishes no request body, but one was sent' }];
+		}
+		const mediaType = mediaTypeOf(contentType);
+		if (body !== undefined && contentType !== undefined && !content[mediaType]) {
+			const schemaPath = `${found.pointer}/requestBody/content`;
+			return [{ location: 'content-type', schemaPath, message: `"${mediaType || 'none'}" is not one of ${Object.keys(content).join(', ')}` }];
 		}
 		let pointer = `${found.pointer}/requestBody/content/application~1json/schema`;
 		const actionType = found.template.endsWith('/actions/{actionType}') ? found.params.actionType : undefined;
@@ -173,8 +190,40 @@ export class HubApiValidator {
 			const index = branches.findIndex((candidate) => candidate.title === branch);
 			if (index < 0) return [{ location: 'path/actionType', schemaPath: '#/components/schemas/IntegrationActionRequest', message: `"${actionType}" is not a published action type` }];
 			pointer = `#/components/schemas/IntegrationActionRequest/oneOf/${index}`;
+		} else {
+			const picked = this.discriminatedBranch(pointer, body);
+			if (typeof picked !== 'string') return [picked];
+			pointer = picked;
 		}
-		return this.run(pointer, body ?? {}, 'body');
+		// No body at all is checked as an empty object (what a route that needs fields then misses); a JSON null is not.
+		return this.run(pointer, body === undefined ? {} : body, 'body');
+	}
+
+	/**
+	 * A oneOf whose branches each fix one property to a single value (`type: { enum: ['api_key'] }`) is
+	 * checked against the branch the body names, so a mistake is reported once, against the branch
+	 * meant, instead of against every branch. Anything else: the pointer unchanged.
+	 */
+	private discriminatedBranch(pointer: string, body: unknown): string | Violation {
+		const { schema, at } = this.resolve(pointer);
+		const branches = (schema?.oneOf ?? []) as JsonObject[];
+		const constants = branches.map((branch) => singleValuedProperties(branch));
+		const shared = Object.keys(constants[0] ?? {}).find((name) => constants.every((values) => name in values));
+		if (!shared || !isObject(body)) return pointer;
+		const index = constants.findIndex((values) => values[shared] === body[shared]);
+		if (index >= 0) return `${at}/oneOf/${index}`;
+		const allowed = constants.map((values) => values[shared]).join(', ');
+		return { location: `body/${shared}`, schemaPath: `${at}/oneOf`, message: `must be one of: ${allowed}` };
+	}
+
+	/** The schema at a JSON pointer and where it really is, following `$ref`s within the document. */
+	private resolve(pointer: string): { schema?: JsonObject; at: string } {
+		let node: unknown = this.spec;
+		for (const segment of pointer.replace(/^#\//, '').split('/')) {
+			node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+		}
+		if (isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#/')) return this.resolve(node.$ref);
+		return { schema: isObject(node) ? node : undefined, at: pointer };
 	}
 
 	private run(pointer: string, value: unknown, where: string): Violation[] {
@@ -184,8 +233,25 @@ export class HubApiValidator {
 			this.compiled.set(pointer, validate);
 		}
 		if (validate(value)) return [];
-		return collapseAnyOf(validate.errors ?? []).map((error) => toViolation(error, where, pointer));
+		return collapseAnyOf(validate.errors ?? []).map((error) => {
+			const at = isObject(error.parentSchema) ? this.pointers.get(error.parentSchema) : undefined;
+			return toViolation(error, where, at === undefined ? undefined : `${at}/${error.keyword}`);
+		});
 	}
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+
+/** The properties a schema fixes to one value (`{ enum: [x] }` or `{ const: x }`). */
+function singleValuedProperties(schema: JsonObject): Record<string, unknown> {
+	const fixed: Record<string, unknown> = {};
+	for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)) {
+		if ('const' in property) fixed[name] = property.const;
+		else if (Array.isArray(property.enum) && property.enum.length === 1) fixed[name] = property.enum[0];
+	}
+	return fixed;
 }
 
 /** Template segments bound to a path's segments, or undefined when they do not fit. */
@@ -253,7 +319,14 @@ function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
 	);
 }
 
-function toViolation(error: ErrorObject, where: string, pointer: string): Violation {
+/** Records the JSON pointer of every object in the document (the first path that reaches it). */
+function indexPointers(node: unknown, pointer: string, pointers: WeakMap<object, string>): void {
+	if (typeof node !== 'object' || node === null || pointers.has(node)) return;
+	pointers.set(node, pointer);
+	for (const [key, child] of Object.entries(node)) indexPointers(child, `${pointer}/${pointerEscape(key)}`, pointers);
+}
+
+function toViolation(error: ErrorObject, where: string, schemaPath: string | undefined): Violation {
 	const params = error.params as Record<string, unknown>;
 	const detail =
 		error.keyword === 'unevaluatedProperties'
@@ -263,8 +336,7 @@ function toViolation(error: ErrorObject, where: string, pointer: string): Violat
 				: error.keyword === 'enum'
 					? `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`
 					: (error.message ?? error.keyword);
-	const schemaPath = error.schemaPath.startsWith('#') ? `${pointer}${error.schemaPath.slice(1)}` : error.schemaPath.replace(SPEC_ID, '');
-	return { location: `${where}${error.instancePath}`, schemaPath, message: detail };
+	return { location: `${where}${error.instancePath}`, schemaPath: schemaPath ?? error.schemaPath.replace(SPEC_ID, ''), message: detail };
 }
 
 /** One line per violation, for errors and test failures. */

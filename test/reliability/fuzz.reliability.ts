@@ -41,9 +41,12 @@ const STATE_DEPENDENT: Rejection[] = [
 const KNOWN_GAPS: Rejection[] = [];
 
 function matches(answer: HubAnswer, rejection: Rejection): boolean {
-	let body: { field?: unknown; message?: unknown; detail?: unknown };
+	type ErrorFields = { field?: unknown; message?: unknown; detail?: unknown };
+	let body: ErrorFields;
 	try {
-		body = JSON.parse(answer.body);
+		const parsed = JSON.parse(answer.body) as ErrorFields & { error?: ErrorFields };
+		// The published shapes: nested { error: { ... } } on resource routes, problem details on integrations.
+		body = typeof parsed.error === 'object' && parsed.error !== null ? parsed.error : parsed;
 	} catch {
 		return false;
 	}

@@ -61,10 +61,11 @@ describe('transport error mapping', () => {
 			...oauth,
 			method: 'POST',
 			endpoint: '/api/discussion/topics',
-			body: JSON.stringify({ communityId: adasCommunityId(harness.hub), title: '', body: 'x' }),
+			// A body the published types allow, which the Hub refuses: the category is not one of this community's.
+			body: JSON.stringify({ communityId: adasCommunityId(harness.hub), title: 'T', body: 'x', categoryId: '00000000-0000-0000-0000-000000000000' }),
 		});
-		expect(outcome.error.message).toMatch(/rejected the request in field "title"/);
-		expect(outcome.error.description).toMatch(/Fix the value of "title"/);
+		expect(outcome.error.message).toMatch(/rejected the request in field "categoryId"/);
+		expect(outcome.error.description).toMatch(/Fix the value of "categoryId"/);
 		expect(outcome.error.httpCode).toBe('400');
 		expectNoSecrets(harness, outcome);
 	});
@@ -90,9 +91,10 @@ describe('transport error mapping', () => {
 	it('409 for a reused Idempotency-Key with another body (a Hub that honours the key on every POST)', async () => {
 		await controlRequest(harness.hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' });
 		try {
-			const request = { ...oauth, method: 'POST', endpoint: '/api/notifications/read-all', idempotencyKey: 'fixed-key-409' };
-			expect((await runProbe(harness, { ...request, body: JSON.stringify({ a: 1 }) })).error).toBeUndefined();
-			const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ a: 2 }) });
+			const request = { ...oauth, method: 'POST', endpoint: '/api/chat/dms', idempotencyKey: 'fixed-key-409' };
+			const [, grace, alan] = harness.hub.info().users;
+			expect((await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: grace.id }) })).error).toBeUndefined();
+			const outcome = await runProbe(harness, { ...request, body: JSON.stringify({ recipientId: alan.id }) });
 			expect(outcome.error.message).toMatch(/conflict/);
 			expect(outcome.error.description).toMatch(/Idempotency-Key was already used/);
 			expect(outcome.error.httpCode).toBe('409');

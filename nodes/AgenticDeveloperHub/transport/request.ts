@@ -103,7 +103,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			url: `${baseUrl}${endpoint.startsWith('/') ? endpoint : `/${endpoint}`}`,
 			qs: options.qs,
 			arrayFormat: 'repeat',
-			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
+			body: options.body,
 			json: true,
 			returnFullResponse: true,
 			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },

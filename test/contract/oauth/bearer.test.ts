@@ -14,7 +14,7 @@ describe('bearer tokens on resource routes', () => {
 
 	function expect401(result: { status: number; body: any; headers: Headers }, code: string) {
 		expect(result.status).toBe(401);
-		expect(result.body).toEqual({ code, message: expect.any(String) });
+		expect(result.body).toEqual({ error: { code, message: expect.any(String) } });
 		expect(result.headers.get('www-authenticate')).toBe(`Bearer error="invalid_token", error_description="${code}"`);
 	}
 
@@ -52,7 +52,7 @@ describe('bearer tokens on resource routes', () => {
 		const tokens = await obtainTokens(hub, { scopes: ['discussions:read'] });
 		const result = await me(tokens.access_token);
 		expect(result.status).toBe(403);
-		expect(result.body).toEqual({ code: 'insufficient_scope', message: expect.any(String), required_scope: 'profile:read' });
+		expect(result.body).toEqual({ error: { code: 'insufficient_scope', message: expect.any(String), required_scope: 'profile:read' } });
 		expect(result.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="profile:read"');
 	});
 
@@ -66,6 +66,7 @@ describe('bearer tokens on resource routes', () => {
 			name: 'Grace Hopper',
 			avatarUrl: expect.any(String),
 			slug: 'grace-hopper',
+			publicProfileEnabled: true,
 			profileVisibility: 'hub',
 			capabilities: expect.any(Array),
 		});
@@ -85,7 +86,7 @@ describe('bearer tokens on resource routes', () => {
 			for (const path of ['/api/auth/me', '/api/notifications/unread-count', '/api/integrations/providers']) {
 				expect((await hubRequest(hub, 'GET', path, { token: ada })).status).toBe(200);
 			}
-			expect((await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada, body: {} })).status).toBe(200);
+			expect((await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada })).status).toBe(200);
 		});
 
 		it('never expires without an expiry', async () => {

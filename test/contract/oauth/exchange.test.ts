@@ -172,7 +172,7 @@ describe('exchange: POST /api/oauth/signin/exchange (hub-api.md 1.4)', () => {
 
 		const after = await hubRequest(hub, 'GET', '/api/auth/me', { token: first.body.access_token });
 		expect(after.status).toBe(401);
-		expect(after.body.code).toBe('invalid_token');
+		expect(after.body.error.code).toBe('invalid_token');
 		const refreshed = await tokenRequest(hub, '/api/auth/refresh', {
 			grant_type: 'refresh_token',
 			refresh_token: first.body.refresh_token,

@@ -85,7 +85,7 @@ describe('refresh: POST /api/auth/refresh and the exchange endpoint (hub-api.md 
 		for (const token of [tokens.access_token, rotated.body.access_token]) {
 			const result = await me(token);
 			expect(result.status).toBe(401);
-			expect(result.body.code).toBe('invalid_token');
+			expect(result.body.error.code).toBe('invalid_token');
 		}
 		const successor = await refreshAt('/api/auth/refresh', rotated.body.refresh_token);
 		expect(successor.status).toBe(400);

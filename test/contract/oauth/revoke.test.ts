@@ -40,7 +40,7 @@ describe('revoke: POST /api/auth/revoke (hub-api.md 1.6, RFC 7009)', () => {
 		const result = await revoke(tokens.refresh_token, 'form');
 		expect(result.status).toBe(200);
 		expect(result.body).toEqual({});
-		expect((await me(tokens.access_token)).body.code).toBe('invalid_token');
+		expect((await me(tokens.access_token)).body.error.code).toBe('invalid_token');
 		expect((await refresh(tokens.refresh_token)).body.error).toBe('invalid_grant');
 	});
 
@@ -49,7 +49,7 @@ describe('revoke: POST /api/auth/revoke (hub-api.md 1.6, RFC 7009)', () => {
 		expect((await revoke(tokens.access_token)).status).toBe(200);
 		const revoked = await me(tokens.access_token);
 		expect(revoked.status).toBe(401);
-		expect(revoked.body.code).toBe('invalid_token');
+		expect(revoked.body.error.code).toBe('invalid_token');
 		const refreshed = await refresh(tokens.refresh_token);
 		expect(refreshed.status).toBe(200);
 		expect((await me(refreshed.body.access_token)).status).toBe(200);

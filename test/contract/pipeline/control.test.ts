@@ -86,11 +86,11 @@ describe('control API', () => {
 
 	it('POST /__sandbox/settings changes the access-token lifetime of new tokens', async () => {
 		const settings = await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 120 });
-		expect(settings).toEqual({ accessTokenTtl: 120, rateLimit: 0, idempotency: 'declared' });
+		expect(settings).toEqual({ accessTokenTtl: 120, rateLimit: 0, idempotency: 'declared', errorShape: 'published', maxPageSize: 0, syncWorker: true });
 		const tokens = await obtainTokens(hub, { scopes: ['profile:read'] });
 		expect(tokens.expires_in).toBe(120);
 		await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 121 });
-		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: tokens.access_token })).body.code).toBe('token_expired');
+		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: tokens.access_token })).body.error.code).toBe('token_expired');
 		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 3600 });
 		const invalid = await hubRequest(hub, 'POST', '/__sandbox/settings', { body: { accessTokenTtl: -1 } });
 		expect(invalid.status).toBe(400);

@@ -1,5 +1,5 @@
 import { startHub, type Hub } from '../../hub';
-import { controlRequest, hubRequest, obtainTokens, tokenRequest } from '../../hub/testing';
+import { controlRequest, hubRequest, obtainTokens, takeViolations, tokenRequest } from '../../hub/testing';
 
 /** `GET /__sandbox/counters` and `POST /__sandbox/reset` (interfaces.md section 2). */
 describe('counters and reset', () => {
@@ -28,10 +28,12 @@ describe('counters and reset', () => {
 		await hubRequest(hub, 'GET', `/api/discussion/topics/${'missing'}`, { token: rotated.body.access_token });
 		const ada = hub.info().users[0].apiToken;
 		const headers = { 'Idempotency-Key': 'counted' };
-		await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada, body: {}, headers });
-		await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada, body: {}, headers });
+		await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada, headers });
+		await hubRequest(hub, 'POST', '/api/notifications/read-all', { token: ada, headers });
 		await controlRequest(hub, 'POST', '/__sandbox/faults', { path: '/api/auth/me', status: 502 });
 		await hubRequest(hub, 'GET', '/api/auth/me', { token: ada });
+		await hubRequest(hub, 'GET', '/api/notifications?sort=new', { token: ada });
+		expect(takeViolations(hub)).toEqual(['request query/sort: "sort" is not a published query parameter']);
 
 		const counters = await controlRequest(hub, 'GET', '/__sandbox/counters');
 		expect(counters).toEqual({
@@ -44,6 +46,7 @@ describe('counters and reset', () => {
 				'POST /api/auth/refresh': { '200': 1, '400': 1 },
 				'GET /api/discussion/topics/:id': { '401': 1 },
 				'POST /api/notifications/read-all': { '200': 2 },
+				'GET /api/notifications': { '400': 1 },
 			},
 			executions: {
 				'GET /api/oauth/signin/start': 1,
@@ -60,15 +63,21 @@ describe('counters and reset', () => {
 			familiesRevoked: 1,
 			idempotentReplays: 1,
 			faultsInjected: 1,
+			// Taking the violations does not lower the count.
+			violations: 1,
 		});
 	});
 
 	it('reset: fresh seed (new ids and secrets), counters, faults, clock and settings', async () => {
 		const before = hub.info();
 		const oldToken = before.users[0].apiToken;
+		await hubRequest(hub, 'GET', '/api/nowhere', { token: oldToken });
+		expect((await controlRequest(hub, 'GET', '/__sandbox/violations')).violations).toHaveLength(1);
 		await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 60, rateLimit: 1, idempotency: 'declared' });
 		await controlRequest(hub, 'POST', '/__sandbox/faults', { path: '/**', status: 500, count: 10 });
 		await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 3600 });
+		await controlRequest(hub, 'POST', '/__sandbox/action-failures', { error: 'Refused' });
+		await controlRequest(hub, 'POST', '/__sandbox/settings', { errorShape: 'flat', maxPageSize: 5, syncWorker: false });
 
 		const after = await controlRequest(hub, 'POST', '/__sandbox/reset');
 		expect(after).toEqual(hub.info());
@@ -83,10 +92,11 @@ describe('counters and reset', () => {
 		expect(after.clients[0].clientSecret).not.toBe(before.clients[0].clientSecret);
 		expect(Math.abs(hub.clock.now() - Date.now())).toBeLessThan(60_000);
 		// Settings go back to the options the sandbox was started with.
-		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post' });
+		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post', errorShape: 'published', maxPageSize: 0, syncWorker: true });
 
 		const counters = await controlRequest(hub, 'GET', '/__sandbox/counters');
-		expect(counters).toMatchObject({ requests: {}, executions: {}, refreshes: 0, faultsInjected: 0 });
+		expect(counters).toMatchObject({ requests: {}, executions: {}, refreshes: 0, faultsInjected: 0, violations: 0 });
+		expect(await controlRequest(hub, 'GET', '/__sandbox/violations')).toEqual({ violations: [] });
 		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: oldToken })).status).toBe(401);
 		const me = await hubRequest(hub, 'GET', '/api/auth/me', { token: after.users[0].apiToken });
 		expect(me.status).toBe(200); // no fault left, no rate limit of 1 left

@@ -53,7 +53,7 @@ describe('Idempotency-Key (every-post mode)', () => {
 		await send('key-conflict', { body: 'First' });
 		const result = await send('key-conflict', { body: 'Second' });
 		expect(result.status).toBe(409);
-		expect(result.body).toEqual({ code: 'idempotency_key_reused', message: expect.any(String) });
+		expect(result.body).toEqual({ error: { code: 'idempotency_key_reused', message: expect.any(String) } });
 	});
 
 	it('keeps keys per token owner: another user may use the same key', async () => {
@@ -83,9 +83,11 @@ describe('Idempotency-Key (every-post mode)', () => {
 	});
 
 	it('replays a stored 4xx too, but never stores a 401', async () => {
-		const invalid = await send('key-invalid', { body: '' });
+		// A body the published types allow and the route refuses (ids are at most 36 characters).
+		const refused = { body: 'x', clientMessageId: 'c'.repeat(37) };
+		const invalid = await send('key-invalid', refused);
 		expect(invalid.status).toBe(400);
-		const replayed = await send('key-invalid', { body: '' });
+		const replayed = await send('key-invalid', refused);
 		expect(replayed.status).toBe(400);
 		expect(replayed.headers.get('idempotent-replayed')).toBe('true');
 
@@ -107,17 +109,19 @@ describe('Idempotency-Key (every-post mode)', () => {
 	it('refuses an over-long key with 400 validation_error', async () => {
 		const result = await send('k'.repeat(256), { body: 'Long key' });
 		expect(result.status).toBe(400);
-		expect(result.body.field).toBe('Idempotency-Key');
+		expect(result.body.error.field).toBe('Idempotency-Key');
 	});
 
 	it('works on routes with problem-details errors (integrations) too', async () => {
-		const first = await hubRequest(hub, 'POST', '/api/integrations/nope/sync', { token: ada, headers: { 'Idempotency-Key': 'k-int' } });
-		const again = await hubRequest(hub, 'POST', '/api/integrations/nope/sync', {
-			token: ada,
-			body: { other: true },
-			headers: { 'Idempotency-Key': 'k-int' },
-		});
-		expect(first.status).toBe(404);
+		const connect = (providerId: string) =>
+			hubRequest(hub, 'POST', '/api/integrations/connect', {
+				token: ada,
+				body: { type: 'app_password', providerId, serviceType: 'social', ecosystemId: 'e', identifier: 'a', password: 'b' },
+				headers: { 'Idempotency-Key': 'k-int' },
+			});
+		const first = await connect('myspace');
+		const again = await connect('friendster');
+		expect(first.status).toBe(400);
 		expect(again.status).toBe(409);
 		expect(again.headers.get('content-type')).toBe('application/problem+json');
 		expect(again.body).toMatchObject({ status: 409, code: 'idempotency_key_reused' });

@@ -89,7 +89,7 @@ describe('state file', () => {
 		await hub.close();
 		hub = await startHub({ stateFile: file });
 		expect((await refresh(tokens.refresh_token)).body.error).toBe('invalid_grant');
-		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: rotated.body.access_token })).body.code).toBe('invalid_token');
+		expect((await hubRequest(hub, 'GET', '/api/auth/me', { token: rotated.body.access_token })).body.error.code).toBe('invalid_token');
 	});
 
 	it('starts from a fresh seed when the file does not exist yet, and writes it', async () => {

@@ -19,7 +19,7 @@ describe('communities and categories', () => {
 	test('an unknown slug is 404 not_found', async () => {
 		const { status, body } = await suite.ada.call('GET', '/api/communities/no-such-community');
 		expect(status).toBe(404);
-		expect(body.code).toBe('not_found');
+		expect(body.error.code).toBe('not_found');
 	});
 
 	test('GET /api/communities/{id}/categories lists the categories in display order', async () => {
@@ -31,7 +31,12 @@ describe('communities and categories', () => {
 			communityId: suite.communityId,
 			slug: expect.any(String),
 			name: expect.any(String),
+			description: null,
 			displayOrder: expect.any(Number),
+			isPublic: true,
+			isArchived: false,
+			createdAt: expect.any(String),
+			updatedAt: expect.any(String),
 		});
 		const orders = body.items.map((category: { displayOrder: number }) => category.displayOrder);
 		expect(orders).toEqual([...orders].sort((a, b) => a - b));
@@ -41,6 +46,6 @@ describe('communities and categories', () => {
 	test('categories of an unknown community are 404', async () => {
 		const { status, body } = await suite.ada.call('GET', '/api/communities/00000000-0000-0000-0000-000000000000/categories');
 		expect(status).toBe(404);
-		expect(body.code).toBe('not_found');
+		expect(body.error.code).toBe('not_found');
 	});
 });

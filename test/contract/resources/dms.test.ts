@@ -1,9 +1,10 @@
+import { takeViolations } from '../../hub/testing';
 import { isSortedDescending, useResourceHub } from './helpers';
 
 interface ChatSummary {
 	chatId: string;
 	otherUserId: string;
-	lastMessage: { id: string; body: string; seq: number; dateSent: string } | null;
+	lastMessage: { id: string; senderParticipantId: string | null; body: string; seq: number; dateSent: string } | null;
 	unreadCount: number;
 }
 
@@ -21,15 +22,18 @@ describe('direct messages', () => {
 		expect(body.chats[0]).toEqual({
 			chatId: expect.any(String),
 			otherUserId: suite.grace.id,
-			lastMessage: { id: expect.any(String), body: expect.any(String), seq: 125, dateSent: expect.any(String) },
+			lastMessage: { id: expect.any(String), senderParticipantId: expect.any(String), body: expect.any(String), seq: 125, dateSent: expect.any(String) },
 			unreadCount: 2,
 		});
 		expect(isSortedDescending(body.chats.map((chat: ChatSummary) => chat.lastMessage!.dateSent))).toBe(true);
 		const second = await suite.ada.call('GET', '/api/chat/dms?page=2&pageSize=1');
 		expect(second.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
 		expect(second.body.chats[0].otherUserId).toBe(suite.alan.id);
-		const clamped = await suite.ada.call('GET', '/api/chat/dms?pageSize=5000');
-		expect(clamped.body.pageSize).toBe(500);
+		// The published maximum is 500: more is a request the types refuse.
+		expect((await suite.ada.call('GET', '/api/chat/dms?pageSize=500')).body.pageSize).toBe(500);
+		const tooMany = await suite.ada.call('GET', '/api/chat/dms?pageSize=5000');
+		expect(tooMany.body.error).toMatchObject({ code: 'validation_error', field: 'pageSize' });
+		expect(takeViolations(suite.hub)).toEqual(['request query/pageSize: must be <= 500']);
 	});
 
 	test('messages: page 1 is the newest window, each page ascending by seq, with total', async () => {
@@ -48,14 +52,19 @@ describe('direct messages', () => {
 		expect(first.body.items[0]).toEqual({
 			id: expect.any(String),
 			chatId: chat.chatId,
+			senderParticipantId: chat.lastMessage!.senderParticipantId,
 			senderUserId: expect.any(String),
 			seq: 125,
+			role: 'user',
 			body: expect.any(String),
+			state: 'sent',
 			dateSent: chat.lastMessage!.dateSent,
 		});
-		const clamped = await suite.ada.call('GET', `/api/chat/dms/${chat.chatId}/messages?pageSize=1000`);
-		expect(clamped.body.pageSize).toBe(200);
-		expect(clamped.body.items).toHaveLength(125);
+		const widest = await suite.ada.call('GET', `/api/chat/dms/${chat.chatId}/messages?pageSize=200`);
+		expect(widest.body.items).toHaveLength(125);
+		const tooMany = await suite.ada.call('GET', `/api/chat/dms/${chat.chatId}/messages?pageSize=1000`);
+		expect(tooMany.status).toBe(400);
+		expect(takeViolations(suite.hub)).toEqual(['request query/pageSize: must be <= 200']);
 	});
 
 	test('a chat the caller is not in is 404 for reads, sends and read markers', async () => {
@@ -66,7 +75,7 @@ describe('direct messages', () => {
 			['POST', `/api/chat/dms/${chat.chatId}/read`, {}],
 		] as const) {
 			const response = await suite.alan.call(method, path, { body });
-			expect([path, response.status, response.body.code]).toEqual([path, 404, 'not_found']);
+			expect([path, response.status, response.body.error.code]).toEqual([path, 404, 'not_found']);
 		}
 	});
 
@@ -81,7 +90,7 @@ describe('direct messages', () => {
 		expect(empty).toMatchObject({ lastMessage: null, unreadCount: 0 });
 		const self = await suite.ada.call('POST', '/api/chat/dms', { body: { recipientId: suite.ada.id } });
 		expect(self.status).toBe(400);
-		expect(self.body).toMatchObject({ code: 'validation_error', field: 'recipientId' });
+		expect(self.body).toMatchObject({ error: { code: 'validation_error', field: 'recipientId' } });
 		const unknown = await suite.ada.call('POST', '/api/chat/dms', { body: { recipientId: '00000000-0000-0000-0000-000000000000' } });
 		expect(unknown.status).toBe(404);
 	});
@@ -107,13 +116,15 @@ describe('direct messages', () => {
 	});
 
 	test.each([
-		['body', { body: '' }],
-		['clientMessageId', { body: 'Hi', clientMessageId: 'x'.repeat(37) }],
-	])('sending rejects a bad %s with 400', async (field, body) => {
+		['body', { body: '' }, ['request body/body: must NOT have fewer than 1 characters']],
+		// The types allow any string; ids of at most 36 characters are hub-api.md's convention.
+		['clientMessageId', { body: 'Hi', clientMessageId: 'x'.repeat(37) }, []],
+	])('sending rejects a bad %s with 400', async (field, body, violations) => {
 		const chat = await chatWith();
 		const response = await suite.ada.call('POST', `/api/chat/dms/${chat.chatId}/messages`, { body });
 		expect(response.status).toBe(400);
-		expect(response.body).toMatchObject({ code: 'validation_error', field });
+		expect(response.body).toMatchObject({ error: { code: 'validation_error', field } });
+		expect(takeViolations(suite.hub)).toEqual(violations);
 	});
 
 	test('read markers: up to a message, then everything', async () => {

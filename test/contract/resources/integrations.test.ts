@@ -1,3 +1,4 @@
+import { controlRequest, takeViolations } from '../../hub/testing';
 import { useResourceHub, type ApiResponse } from './helpers';
 
 interface Provider {
@@ -34,8 +35,23 @@ describe('integrations', () => {
 		const { status, body } = await suite.ada.call('GET', '/api/ecosystem/ecosystems');
 		expect(status).toBe(200);
 		expect(body.length).toBe(2);
-		expect(body[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String), isDefault: expect.any(Boolean) });
+		expect(Object.keys(body[0]).sort()).toEqual(
+			[
+				'id', 'ownerId', 'slug', 'name', 'description', 'region', 'dedicatedDbConnectionId', 'primaryDomain', 'createdAt', 'updatedAt',
+				'isDeleted', 'isDefault', 'isInfrastructure', 'namespaceId', 'parentId', 'archivedAt',
+			].sort(),
+		);
 		expect(body.filter((ecosystem: { isDefault: boolean }) => ecosystem.isDefault)).toHaveLength(1);
+	});
+
+	test('one ecosystem by id or slug; errors there are nested, not problem details', async () => {
+		const byId = await suite.grace.call('GET', `/api/ecosystem/ecosystems/${defaultEcosystemId}`);
+		expect(byId.body).toMatchObject({ id: defaultEcosystemId, isDefault: true });
+		expect((await suite.grace.call('GET', '/api/ecosystem/ecosystems/personal')).body).toEqual(byId.body);
+		const missing = await suite.grace.call('GET', '/api/ecosystem/ecosystems/nowhere');
+		expect(missing.status).toBe(404);
+		expect(missing.headers.get('content-type')).toBe('application/json');
+		expect(missing.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
 	});
 
 	test('providers cover every auth method, with service types, capabilities and config fields', async () => {
@@ -44,15 +60,28 @@ describe('integrations', () => {
 		const providers = body.providers as Provider[];
 		expect(new Set(providers.map((provider) => provider.authMethod))).toEqual(new Set(['oauth', 'api_key', 'app_password']));
 		for (const provider of providers) {
-			expect(provider).toMatchObject({ providerId: expect.any(String), displayName: expect.any(String), description: expect.any(String) });
+			expect(provider).toMatchObject({
+				providerId: expect.any(String),
+				displayName: expect.any(String),
+				subtitle: expect.any(String),
+				description: expect.any(String),
+				defaultPollIntervalMs: expect.any(Number),
+				links: expect.any(Array),
+			});
 			expect(provider.capabilities.length).toBeGreaterThan(0);
 		}
+		// Between them, every action type of the published IntegrationActionRequest.
+		expect(new Set(providers.flatMap((provider) => provider.capabilities))).toEqual(
+			new Set(['send', 'post', 'sms', 'submit', 'comment', 'subscribe', 'unsubscribe', 'broadcast', 'broadcast_send']),
+		);
 		const apiKey = providers.filter((provider) => provider.authMethod === 'api_key');
 		expect(apiKey.every((provider) => provider.configFields!.some((field) => field.secret && field.required))).toBe(true);
 	});
 
-	test('connections: the default ecosystem without ecosystemId, per ecosystem with it', async () => {
-		const { status, body } = await suite.ada.call('GET', '/api/integrations');
+	test('connections: ecosystemId is required (400 without it, finding 2); per ecosystem with it', async () => {
+		expectProblem(await suite.ada.call('GET', '/api/integrations'), 400, 'validation_error', 'ecosystemId');
+		expect(takeViolations(suite.hub)).toEqual(['request query/ecosystemId: is required']);
+		const { status, body } = await suite.ada.call('GET', `/api/integrations?ecosystemId=${defaultEcosystemId}`);
 		expect(status).toBe(200);
 		expect(body.connections).toHaveLength(1);
 		expect(body.connections[0]).toEqual({
@@ -62,12 +91,12 @@ describe('integrations', () => {
 			status: 'active',
 			displayName: expect.any(String),
 			username: expect.any(String),
+			externalAccountId: expect.any(String),
 			lastSyncAt: expect.any(String),
 			lastError: null,
 			createdAt: expect.any(String),
 		});
-		expect((await suite.ada.call('GET', `/api/integrations?ecosystemId=${defaultEcosystemId}`)).body).toEqual(body);
-		expect((await suite.grace.call('GET', '/api/integrations')).body.connections).toEqual([]);
+		expect((await suite.grace.call('GET', `/api/integrations?ecosystemId=${defaultEcosystemId}`)).body.connections).toEqual([]);
 		expectProblem(await suite.ada.call('GET', '/api/integrations?ecosystemId=nope'), 404, 'not_found');
 	});
 
@@ -98,19 +127,22 @@ describe('integrations', () => {
 		expectProblem(await connectBluesky('ada.bsky.social'), 409, 'conflict');
 	});
 
+	// The published types refuse only the missing password; the rest are bodies they allow and the sandbox refuses.
 	test.each([
-		['type', { type: 'api_key', providerId: 'google-workspace', serviceType: 'email', fields: {} }],
-		['type', { type: 'app_password', providerId: 'mailgun', serviceType: 'email', identifier: 'a', password: 'b' }],
-		['type', { type: 'oauth', providerId: 'google-workspace', serviceType: 'email' }],
-		['providerId', { type: 'app_password', providerId: 'myspace', serviceType: 'social', identifier: 'a', password: 'b' }],
-		['serviceType', { type: 'app_password', providerId: 'bluesky', serviceType: 'email', identifier: 'a', password: 'b' }],
-		['fields.apiKey', { type: 'api_key', providerId: 'mailgun', serviceType: 'email', fields: { domain: 'mg.example.com' } }],
-		['fields.color', { type: 'api_key', providerId: 'mailgun', serviceType: 'email', fields: { domain: 'd', apiKey: 'k', color: 'red' } }],
-		['password', { type: 'app_password', providerId: 'bluesky', serviceType: 'social', identifier: 'a' }],
-		['ecosystemId', { type: 'app_password', providerId: 'bluesky', serviceType: 'social', identifier: 'a', password: 'b', ecosystemId: 'nope' }],
-	])('connect rejects a bad %s as a 400 problem', async (field, body) => {
+		['type', { type: 'api_key', providerId: 'google-workspace', serviceType: 'email', fields: {} }, []],
+		['type', { type: 'app_password', providerId: 'mailgun', serviceType: 'email', identifier: 'a', password: 'b' }, []],
+		['type', { type: 'oauth', providerId: 'google-workspace', serviceType: 'email', code: 'c', redirectUri: 'https://x.example', state: 's' }, []],
+		['providerId', { type: 'app_password', providerId: 'myspace', serviceType: 'social', identifier: 'a', password: 'b' }, []],
+		['serviceType', { type: 'app_password', providerId: 'bluesky', serviceType: 'email', identifier: 'a', password: 'b' }, []],
+		['fields.apiKey', { type: 'api_key', providerId: 'mailgun', serviceType: 'email', fields: { domain: 'mg.example.com' } }, []],
+		['fields.color', { type: 'api_key', providerId: 'mailgun', serviceType: 'email', fields: { domain: 'd', apiKey: 'k', color: 'red' } }, []],
+		['password', { type: 'app_password', providerId: 'bluesky', serviceType: 'social', identifier: 'a' }, ['request body: misses "password"']],
+		['ecosystemId', { type: 'app_password', providerId: 'bluesky', serviceType: 'social', identifier: 'a', password: 'b', ecosystemId: 'nope' }, []],
+		['type', { type: 'magic_link', providerId: 'bluesky', serviceType: 'social' }, [expect.stringMatching(/^request body\/type: must be one of: oauth, api_key, app_password/)]],
+	])('connect rejects a bad %s as a 400 problem', async (field, body, violations) => {
 		const response = await suite.ada.call('POST', '/api/integrations/connect', { body: { ecosystemId: defaultEcosystemId, ...body } });
 		expectProblem(response, 400, 'validation_error', field);
+		expect(takeViolations(suite.hub)).toEqual(violations);
 	});
 
 	test('sync: 202 {ok} and lastSyncAt set to now', async () => {
@@ -125,6 +157,18 @@ describe('integrations', () => {
 		expect(Date.parse(synced.lastSyncAt)).toBeGreaterThanOrEqual(before);
 		expect(Date.parse(synced.lastSyncAt)).toBeLessThanOrEqual(suite.hub.clock.now());
 		expectProblem(await suite.grace.call('POST', `/api/integrations/${connection.id}/sync`), 404, 'not_found');
+	});
+
+	test('sync without a sync worker: 503 problem, nothing synced (finding 12)', async () => {
+		const connection = (await connectBluesky('idle.bsky.social')).body;
+		await controlRequest(suite.hub, 'POST', '/__sandbox/settings', { syncWorker: false });
+		try {
+			expectProblem(await suite.ada.call('POST', `/api/integrations/${connection.id}/sync`), 503, 'sync_unavailable');
+		} finally {
+			await controlRequest(suite.hub, 'POST', '/__sandbox/settings', { syncWorker: true });
+		}
+		const listed = (await suite.ada.call('GET', `/api/integrations?ecosystemId=${otherEcosystemId}`)).body.connections;
+		expect(listed.find((c: { id: string }) => c.id === connection.id).lastSyncAt).toBeNull();
 	});
 
 	test('disconnect: {ok}, then gone from the list and 404 for everything', async () => {

@@ -1,4 +1,4 @@
-import { controlRequest } from '../../hub/testing';
+import { controlRequest, takeViolations } from '../../hub/testing';
 import { isSortedDescending, useResourceHub } from './helpers';
 
 interface NotificationBody {
@@ -7,10 +7,11 @@ interface NotificationBody {
 	status: string;
 	isRead: boolean;
 	createdAt: string;
+	updatedAt: string;
 	readAt: string | null;
 }
 
-const CATEGORIES = ['account', 'admin_announcement', 'community_mention', 'community_reply', 'direct_message'];
+const SEEDED_CATEGORIES = ['account', 'admin_announcement', 'community_mention', 'community_reply', 'direct_message'];
 
 describe('notifications', () => {
 	const suite = useResourceHub();
@@ -23,16 +24,17 @@ describe('notifications', () => {
 		expect(body.total).toBe(body.items.length);
 		expect(body.items.every((n: NotificationBody) => n.status === 'inbox')).toBe(true);
 		expect(Object.keys(body.items[0]).sort()).toEqual(
-			['actorId', 'body', 'category', 'createdAt', 'data', 'entityId', 'entityKind', 'id', 'isRead', 'readAt', 'status', 'title'].sort(),
+			['actorId', 'body', 'category', 'createdAt', 'data', 'ecosystemId', 'entityId', 'entityKind', 'id', 'isRead', 'readAt', 'status', 'title', 'updatedAt', 'userId'].sort(),
 		);
+		expect(body.items.every((n: { userId: string }) => n.userId === suite.ada.id)).toBe(true);
 		expect(isSortedDescending(body.items.map((n: NotificationBody) => n.createdAt))).toBe(true);
 	});
 
-	test('Ada has seeded notifications of every category, some read and some archived', async () => {
+	test('Ada has seeded notifications of the five community and account categories, some read and some archived', async () => {
 		const inbox = await list('?pageSize=100');
 		const archived = await list('?status=archived&pageSize=100');
 		const all = [...inbox.items, ...archived.items];
-		expect([...new Set(all.map((n: NotificationBody) => n.category))].sort()).toEqual(CATEGORIES);
+		expect([...new Set(all.map((n: NotificationBody) => n.category))].sort()).toEqual(SEEDED_CATEGORIES);
 		expect(archived.total).toBeGreaterThan(0);
 		expect(inbox.items.some((n: NotificationBody) => n.isRead && n.readAt)).toBe(true);
 		expect(inbox.items.some((n: NotificationBody) => !n.isRead && n.readAt === null)).toBe(true);
@@ -54,15 +56,24 @@ describe('notifications', () => {
 		expect(read.items.every((n: NotificationBody) => n.isRead)).toBe(true);
 	});
 
+	test('the project categories of hub-api.md section 5 item 7 exist too', async () => {
+		for (const category of ['project_assigned', 'project_mention', 'project_comment', 'project_status', 'project_due']) {
+			await controlRequest(suite.hub, 'POST', '/__sandbox/activity/notifications', { user: suite.alan.email, category, title: category });
+			const { items } = await list(`?category=${category}`, suite.alan.call);
+			expect(items.map((n: NotificationBody) => n.category)).toEqual([category]);
+		}
+	});
+
 	test.each([
-		['category', '?category=spam'],
-		['status', '?status=deleted'],
-		['read', '?read=maybe'],
-		['pageSize', '?pageSize=-1'],
-	])('a bad %s is 400 validation_error', async (field, query) => {
+		['category', '?category=spam', []],
+		['status', '?status=deleted', ['request query/status: must be one of: inbox, archived, trashed']],
+		['read', '?read=maybe', ['request query/read: must be boolean']],
+		['pageSize', '?pageSize=-1', []],
+	])('a bad %s is 400 validation_error', async (field, query, violations) => {
 		const { status, body } = await suite.ada.call('GET', `/api/notifications${query}`);
 		expect(status).toBe(400);
-		expect(body).toMatchObject({ code: 'validation_error', field });
+		expect(body).toMatchObject({ error: { code: 'validation_error', field } });
+		expect(takeViolations(suite.hub)).toEqual(violations);
 	});
 
 	test('paging with total, and pageSize clamped to 100', async () => {
@@ -84,6 +95,7 @@ describe('notifications', () => {
 
 	test('read, unread, archive change one notification; others are 404', async () => {
 		const [target] = (await list('?read=false')).items;
+		suite.hub.clock.advance(1000);
 		const before = await unreadCount();
 		expect((await suite.ada.call('POST', `/api/notifications/${target.id}/read`)).body).toEqual({ success: true });
 		expect(await unreadCount()).toBe(before - 1);
@@ -94,10 +106,13 @@ describe('notifications', () => {
 		const archive = await suite.ada.call('POST', `/api/notifications/${target.id}/archive`);
 		expect(archive.body).toEqual({ success: true });
 		expect((await list('?pageSize=100')).items.some((n: NotificationBody) => n.id === target.id)).toBe(false);
-		expect((await list('?status=archived&pageSize=100')).items.some((n: NotificationBody) => n.id === target.id)).toBe(true);
+		const archived = (await list('?status=archived&pageSize=100')).items.find((n: NotificationBody) => n.id === target.id);
+		expect(archived.updatedAt > target.updatedAt).toBe(true);
+		expect((await suite.ada.call('POST', `/api/notifications/${target.id}/trash`)).body).toEqual({ success: true });
+		expect((await list('?status=trashed')).items.map((n: NotificationBody) => n.id)).toEqual([target.id]);
 		const foreign = await suite.grace.call('POST', `/api/notifications/${target.id}/read`);
 		expect(foreign.status).toBe(404);
-		expect(foreign.body.code).toBe('not_found');
+		expect(foreign.body.error.code).toBe('not_found');
 	});
 
 	test('read-all leaves nothing unread', async () => {

@@ -1,3 +1,4 @@
+import { takeViolations } from '../../hub/testing';
 import { allPages, useResourceHub } from './helpers';
 
 interface PostBody {
@@ -64,14 +65,15 @@ describe('posts', () => {
 			body: { body: 'Nested', parentPostId: first.body.id },
 		});
 		expect(wrong.status).toBe(400);
-		expect(wrong.body).toMatchObject({ code: 'validation_error', field: 'parentPostId' });
+		expect(wrong.body).toMatchObject({ error: { code: 'validation_error', field: 'parentPostId' } });
 	});
 
 	test('an empty body is 400 validation_error naming body', async () => {
 		const topic = await freshTopic();
 		const { status, body } = await suite.ada.call('POST', `/api/discussion/topics/${topic.id}/posts`, { body: { body: '' } });
 		expect(status).toBe(400);
-		expect(body).toMatchObject({ code: 'validation_error', field: 'body' });
+		expect(body).toMatchObject({ error: { code: 'validation_error', field: 'body' } });
+		expect(takeViolations(suite.hub)).toEqual(['request body/body: must NOT have fewer than 1 characters']);
 	});
 
 	test('replying to a locked topic is 409 conflict', async () => {
@@ -79,13 +81,13 @@ describe('posts', () => {
 		expect(locked.isLocked).toBe(true);
 		const { status, body } = await suite.grace.call('POST', `/api/discussion/topics/${locked.id}/posts`, { body: { body: 'Hi' } });
 		expect(status).toBe(409);
-		expect(body.code).toBe('conflict');
+		expect(body.error.code).toBe('conflict');
 	});
 
 	test('posting to an unknown topic is 404', async () => {
 		const { status, body } = await suite.ada.call('POST', '/api/discussion/topics/nope/posts', { body: { body: 'Hi' } });
 		expect(status).toBe(404);
-		expect(body.code).toBe('not_found');
+		expect(body.error.code).toBe('not_found');
 	});
 
 	test('DELETE a reply: 204, gone from the thread, replyCount down; the opening post is 400', async () => {
@@ -93,7 +95,7 @@ describe('posts', () => {
 		const reply = await suite.grace.call('POST', `/api/discussion/topics/${topic.id}/posts`, { body: { body: 'Oops' } });
 		const notMine = await suite.alan.call('DELETE', `/api/discussion/posts/${reply.body.id}`);
 		expect(notMine.status).toBe(403);
-		expect(notMine.body.code).toBe('forbidden');
+		expect(notMine.body.error.code).toBe('forbidden');
 		const deleted = await suite.grace.call('DELETE', `/api/discussion/posts/${reply.body.id}`);
 		expect(deleted.status).toBe(204);
 		const thread = await suite.ada.call('GET', `/api/discussion/topics/${topic.id}/posts`);
@@ -103,6 +105,6 @@ describe('posts', () => {
 		expect(again.status).toBe(404);
 		const opening = await suite.ada.call('DELETE', `/api/discussion/posts/${thread.body.items[0].id}`);
 		expect(opening.status).toBe(400);
-		expect(opening.body.code).toBe('validation_error');
+		expect(opening.body.error.code).toBe('validation_error');
 	});
 });

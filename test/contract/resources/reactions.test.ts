@@ -1,9 +1,11 @@
+import { takeViolations } from '../../hub/testing';
 import { useResourceHub } from './helpers';
 
 describe('reactions', () => {
 	const suite = useResourceHub();
 	let topicId: string;
 	let postId: string;
+	let defaultEcosystem: string;
 
 	beforeAll(async () => {
 		const topic = await suite.ada.call('POST', '/api/discussion/topics', {
@@ -11,6 +13,8 @@ describe('reactions', () => {
 		});
 		topicId = topic.body.id;
 		postId = (await suite.grace.call('POST', `/api/discussion/topics/${topicId}/posts`, { body: { body: 'And me' } })).body.id;
+		const ecosystems = await suite.ada.call('GET', '/api/ecosystem/ecosystems');
+		defaultEcosystem = ecosystems.body.find((ecosystem: { isDefault: boolean }) => ecosystem.isDefault).id;
 	});
 
 	test('a new reaction is 201, the same one again is 200 with the original', async () => {
@@ -21,6 +25,7 @@ describe('reactions', () => {
 		expect(first.body).toEqual({
 			id: expect.any(String),
 			customerId: suite.grace.id,
+			ecosystemId: defaultEcosystem,
 			targetKind: 'discussion.posts',
 			targetId: postId,
 			emoji: '🎉',
@@ -45,6 +50,16 @@ describe('reactions', () => {
 		expect(body.items[0]).toMatchObject({ emoji: '👍', customerId: suite.ada.id, targetKind: 'discussion.topics' });
 	});
 
+	test('GET lists the reactions of several targets with targetIds', async () => {
+		const both = await suite.ada.call('GET', `/api/content/reactions?targetKind=discussion.posts&targetIds=${postId},${topicId}`);
+		expect(both.status).toBe(404);
+		const otherPost = (await suite.ada.call('POST', `/api/discussion/topics/${topicId}/posts`, { body: { body: 'Third' } })).body.id;
+		await suite.ada.call('POST', '/api/content/reactions', { body: { targetKind: 'discussion.posts', targetId: otherPost, emoji: '👀' } });
+		const { status, body } = await suite.ada.call('GET', `/api/content/reactions?targetKind=discussion.posts&targetIds=${postId},${otherPost}`);
+		expect(status).toBe(200);
+		expect(new Set(body.items.map((reaction: { targetId: string }) => reaction.targetId))).toEqual(new Set([postId, otherPost]));
+	});
+
 	test('DELETE removes your own reaction (204); others are 403, unknown 404', async () => {
 		const created = await suite.alan.call('POST', '/api/content/reactions', {
 			body: { targetKind: 'discussion.topics', targetId: topicId, emoji: '🚀' },
@@ -53,7 +68,7 @@ describe('reactions', () => {
 		expect((await suite.alan.call('DELETE', `/api/content/reactions/${created.body.id}`)).status).toBe(204);
 		const gone = await suite.alan.call('DELETE', `/api/content/reactions/${created.body.id}`);
 		expect(gone.status).toBe(404);
-		expect(gone.body.code).toBe('not_found');
+		expect(gone.body.error.code).toBe('not_found');
 		const list = await suite.ada.call('GET', `/api/content/reactions?targetKind=discussion.topics&targetId=${topicId}`);
 		expect(list.body.items.some((reaction: { id: string }) => reaction.id === created.body.id)).toBe(false);
 	});
@@ -66,7 +81,7 @@ describe('reactions', () => {
 	])('POST rejects a bad %s with 400 validation_error', async (field, body) => {
 		const response = await suite.ada.call('POST', '/api/content/reactions', { body: { targetId: postId, ...body } });
 		expect(response.status).toBe(400);
-		expect(response.body).toMatchObject({ code: 'validation_error', field });
+		expect(response.body).toMatchObject({ error: { code: 'validation_error', field } });
 	});
 
 	test('reacting to, or listing, an unknown target is 404', async () => {
@@ -77,6 +92,7 @@ describe('reactions', () => {
 		const list = await suite.ada.call('GET', '/api/content/reactions?targetKind=discussion.topics&targetId=nope');
 		expect(list.status).toBe(404);
 		const missingKind = await suite.ada.call('GET', `/api/content/reactions?targetId=${topicId}`);
-		expect(missingKind.body).toMatchObject({ code: 'validation_error', field: 'targetKind' });
+		expect(missingKind.body).toMatchObject({ error: { code: 'validation_error', field: 'targetKind' } });
+		expect(takeViolations(suite.hub)).toEqual(['request query/targetKind: is required']);
 	});
 });

@@ -4,40 +4,47 @@ import { clientFor, useResourceHub, type Call } from './helpers';
 
 const ID = '00000000-0000-0000-0000-000000000000';
 
-/** Every section-3 route this suite owns, with the scope it needs. */
-const ROUTES: Array<[string, string, Scope]> = [
+/** Every section-3 route this suite owns, with the scope it needs (and a body the published types accept). */
+const ROUTES: Array<[string, string, Scope, unknown?]> = [
 	['GET', '/api/communities/agentic-builders', 'discussions:read'],
 	['GET', `/api/communities/${ID}/categories`, 'discussions:read'],
 	['GET', '/api/discussion/topics', 'discussions:read'],
 	['GET', `/api/discussion/topics/${ID}`, 'discussions:read'],
-	['POST', '/api/discussion/topics', 'discussions:write'],
-	['PUT', `/api/discussion/topics/${ID}`, 'discussions:write'],
+	['POST', '/api/discussion/topics', 'discussions:write', { title: 'T', body: 'B', communityId: ID }],
+	['PUT', `/api/discussion/topics/${ID}`, 'discussions:write', { isPinned: true }],
 	['DELETE', `/api/discussion/topics/${ID}`, 'discussions:write'],
 	['GET', `/api/discussion/topics/${ID}/posts`, 'discussions:read'],
-	['POST', `/api/discussion/topics/${ID}/posts`, 'discussions:write'],
+	['POST', `/api/discussion/topics/${ID}/posts`, 'discussions:write', { body: 'B' }],
 	['DELETE', `/api/discussion/posts/${ID}`, 'discussions:write'],
 	['GET', '/api/search/discussions?q=x', 'discussions:read'],
 	['GET', `/api/content/reactions?targetKind=discussion.posts&targetId=${ID}`, 'discussions:read'],
-	['POST', '/api/content/reactions', 'discussions:write'],
+	['POST', '/api/content/reactions', 'discussions:write', { targetKind: 'discussion.posts', targetId: ID, emoji: '+1' }],
 	['DELETE', `/api/content/reactions/${ID}`, 'discussions:write'],
 	['GET', '/api/chat/dms', 'discussions:read'],
-	['POST', '/api/chat/dms', 'discussions:write'],
+	['POST', '/api/chat/dms', 'discussions:write', { recipientId: ID }],
 	['GET', `/api/chat/dms/${ID}/messages`, 'discussions:read'],
-	['POST', `/api/chat/dms/${ID}/messages`, 'discussions:write'],
-	['POST', `/api/chat/dms/${ID}/read`, 'discussions:write'],
+	['POST', `/api/chat/dms/${ID}/messages`, 'discussions:write', { body: 'B' }],
+	['POST', `/api/chat/dms/${ID}/read`, 'discussions:write', {}],
 	['GET', '/api/notifications', 'discussions:read'],
 	['GET', '/api/notifications/unread-count', 'discussions:read'],
 	['POST', `/api/notifications/${ID}/read`, 'discussions:write'],
 	['POST', `/api/notifications/${ID}/unread`, 'discussions:write'],
 	['POST', `/api/notifications/${ID}/archive`, 'discussions:write'],
+	['POST', `/api/notifications/${ID}/trash`, 'discussions:write'],
 	['POST', '/api/notifications/read-all', 'discussions:write'],
 	['GET', '/api/ecosystem/ecosystems', 'integrations:manage'],
+	['GET', `/api/ecosystem/ecosystems/${ID}`, 'discussions:read'],
 	['GET', '/api/integrations/providers', 'integrations:manage'],
-	['GET', '/api/integrations', 'integrations:manage'],
-	['POST', '/api/integrations/connect', 'integrations:manage'],
+	['GET', `/api/integrations?ecosystemId=${ID}`, 'integrations:manage'],
+	[
+		'POST',
+		'/api/integrations/connect',
+		'integrations:manage',
+		{ type: 'app_password', providerId: 'bluesky', serviceType: 'social', ecosystemId: ID, identifier: 'a', password: 'b' },
+	],
 	['DELETE', `/api/integrations/${ID}`, 'integrations:manage'],
 	['POST', `/api/integrations/${ID}/sync`, 'integrations:manage'],
-	['POST', `/api/integrations/${ID}/actions/send`, 'integrations:manage'],
+	['POST', `/api/integrations/${ID}/actions/send`, 'integrations:manage', { to: ['a@example.com'], subject: 'S', bodyText: 'B' }],
 ];
 
 const ALL: Scope[] = ['profile:read', 'discussions:read', 'discussions:write', 'integrations:manage'];
@@ -56,14 +63,15 @@ describe('scope enforcement on the resource routes', () => {
 		readOnly = clientFor(suite.hub, (await obtainTokens(suite.hub, { scopes: ['discussions:read'] })).access_token);
 	});
 
-	test.each(ROUTES)('%s %s needs %s: 403 insufficient_scope without it', async (method, path, scope) => {
-		const response = await without[scope](method, path, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+	test.each(ROUTES)('%s %s needs %s: 403 insufficient_scope without it', async (method, path, scope, body) => {
+		const response = await without[scope](method, path, { body });
 		expect(response.status).toBe(403);
-		expect(response.body.code ?? response.body.error?.code).toBe('insufficient_scope');
-		expect(response.body.required_scope).toBe(scope);
 		expect(response.headers.get('www-authenticate')).toContain(`scope="${scope}"`);
-		if (scope === 'integrations:manage') {
+		if (path.startsWith('/api/integrations')) {
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+			expect(response.body).toMatchObject({ status: 403, code: 'insufficient_scope', required_scope: scope });
+		} else {
+			expect(response.body).toEqual({ error: { code: 'insufficient_scope', message: expect.any(String), required_scope: scope } });
 		}
 	});
 
@@ -72,7 +80,7 @@ describe('scope enforcement on the resource routes', () => {
 		expect((await readOnly('GET', '/api/notifications/unread-count')).status).toBe(200);
 		const write = await readOnly('POST', '/api/notifications/read-all');
 		expect(write.status).toBe(403);
-		expect(write.body.required_scope).toBe('discussions:write');
+		expect(write.body.error.required_scope).toBe('discussions:write');
 	});
 
 	test('an OAuth token with the right scope reaches the route (404 for the unknown id, not 403)', async () => {
@@ -85,6 +93,6 @@ describe('scope enforcement on the resource routes', () => {
 	test('no token at all is 401', async () => {
 		const response = await suite.ada.call('GET', '/api/discussion/topics', { token: null });
 		expect(response.status).toBe(401);
-		expect(response.body.code).toBe('unauthorized');
+		expect(response.body.error.code).toBe('unauthorized');
 	});
 });

@@ -1,4 +1,4 @@
-import { controlRequest } from '../../hub/testing';
+import { controlRequest, takeViolations } from '../../hub/testing';
 import { allPages, isIso, isSortedDescending, useResourceHub } from './helpers';
 
 const TOPIC_KEYS = [
@@ -60,9 +60,9 @@ describe('topics', () => {
 	test('bad pagination and query ids are 400 validation_error naming the field', async () => {
 		const page = await suite.ada.call('GET', '/api/discussion/topics?page=0');
 		expect(page.status).toBe(400);
-		expect(page.body).toMatchObject({ code: 'validation_error', field: 'page' });
+		expect(page.body).toMatchObject({ error: { code: 'validation_error', field: 'page' } });
 		const id = await suite.ada.call('GET', `/api/discussion/topics?communityId=${'x'.repeat(37)}`);
-		expect(id.body).toMatchObject({ code: 'validation_error', field: 'communityId' });
+		expect(id.body).toMatchObject({ error: { code: 'validation_error', field: 'communityId' } });
 	});
 
 	test('an admin creates a topic: 201, opening post, top of the list', async () => {
@@ -89,19 +89,20 @@ describe('topics', () => {
 	test('a non-admin cannot create a topic: 403 forbidden', async () => {
 		const { status, body } = await suite.grace.call('POST', '/api/discussion/topics', { body: newTopic() });
 		expect(status).toBe(403);
-		expect(body.code).toBe('forbidden');
+		expect(body.error.code).toBe('forbidden');
 	});
 
 	test.each([
-		['title', { title: '' }],
-		['title', { title: 'x'.repeat(501) }],
-		['body', { body: '' }],
-		['communityId', { communityId: 'x'.repeat(37) }],
-		['isPublic', { isPublic: 'yes' }],
-	])('create rejects a bad %s with 400 validation_error', async (field, overrides) => {
+		['title', { title: '' }, 'must NOT have fewer than 1 characters'],
+		['title', { title: 'x'.repeat(501) }, 'must NOT have more than 500 characters'],
+		['body', { body: '' }, 'must NOT have fewer than 1 characters'],
+		['communityId', { communityId: 'x'.repeat(37) }, 'must NOT have more than 36 characters'],
+		['isPublic', { isPublic: 'yes' }, 'must be boolean'],
+	])('create rejects a bad %s with 400 validation_error (the published types refuse it)', async (field, overrides, why) => {
 		const { status, body } = await suite.ada.call('POST', '/api/discussion/topics', { body: newTopic(overrides) });
 		expect(status).toBe(400);
-		expect(body).toMatchObject({ code: 'validation_error', field });
+		expect(body).toMatchObject({ error: { code: 'validation_error', field } });
+		expect(takeViolations(suite.hub)).toEqual([`request body/${field}: ${why}`]);
 	});
 
 	test('a title of exactly 500 characters is accepted; a category of another community is not', async () => {
@@ -110,7 +111,7 @@ describe('topics', () => {
 		const foreign = await suite.ada.call('POST', '/api/discussion/topics', {
 			body: newTopic({ categoryId: '00000000-0000-0000-0000-000000000000' }),
 		});
-		expect(foreign.body).toMatchObject({ code: 'validation_error', field: 'categoryId' });
+		expect(foreign.body).toMatchObject({ error: { code: 'validation_error', field: 'categoryId' } });
 	});
 
 	test('GET one topic; unknown ids are 404 not_found', async () => {
@@ -120,7 +121,7 @@ describe('topics', () => {
 		expect(one.body).toEqual(created.body);
 		const missing = await suite.ada.call('GET', '/api/discussion/topics/00000000-0000-0000-0000-000000000000');
 		expect(missing.status).toBe(404);
-		expect(missing.body.code).toBe('not_found');
+		expect(missing.body.error.code).toBe('not_found');
 	});
 
 	test('PUT edits title, pin, lock and answer; non-admins cannot pin or lock', async () => {
@@ -130,9 +131,9 @@ describe('topics', () => {
 		const reply = await suite.grace.call('POST', `/api/discussion/topics/${id}/posts`, { body: { body: 'An answer' } });
 		const pin = await suite.grace.call('PUT', `/api/discussion/topics/${id}`, { body: { isPinned: true } });
 		expect(pin.status).toBe(403);
-		expect(pin.body.code).toBe('forbidden');
+		expect(pin.body.error.code).toBe('forbidden');
 		const lock = await suite.alan.call('PUT', `/api/discussion/topics/${id}`, { body: { isLocked: true } });
-		expect(lock.body.code).toBe('forbidden');
+		expect(lock.body.error.code).toBe('forbidden');
 		const edited = await suite.ada.call('PUT', `/api/discussion/topics/${id}`, {
 			body: { title: 'Edited', isPinned: true, isLocked: true, answeredPostId: reply.body.id },
 		});
@@ -140,16 +141,27 @@ describe('topics', () => {
 		expect(edited.body).toMatchObject({ title: 'Edited', isPinned: true, isLocked: true, answeredPostId: reply.body.id });
 		expect(edited.body.updatedAt > created.body.updatedAt).toBe(true);
 		const badAnswer = await suite.ada.call('PUT', `/api/discussion/topics/${id}`, { body: { answeredPostId: 'nope' } });
-		expect(badAnswer.body).toMatchObject({ code: 'validation_error', field: 'answeredPostId' });
+		expect(badAnswer.body).toMatchObject({ error: { code: 'validation_error', field: 'answeredPostId' } });
 		const badTitle = await suite.ada.call('PUT', `/api/discussion/topics/${id}`, { body: { title: '' } });
-		expect(badTitle.body).toMatchObject({ code: 'validation_error', field: 'title' });
+		expect(badTitle.body).toMatchObject({ error: { code: 'validation_error', field: 'title' } });
+		expect(takeViolations(suite.hub)).toEqual(['request body/title: must NOT have fewer than 1 characters']);
+	});
+
+	test('answeredPostId: null clears the answer (finding 8)', async () => {
+		const created = await suite.ada.call('POST', '/api/discussion/topics', { body: newTopic() });
+		const reply = await suite.grace.call('POST', `/api/discussion/topics/${created.body.id}/posts`, { body: { body: 'The answer' } });
+		await suite.ada.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: { answeredPostId: reply.body.id } });
+		const cleared = await suite.ada.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: { answeredPostId: null } });
+		expect(cleared.status).toBe(200);
+		expect(cleared.body.answeredPostId).toBeNull();
+		expect((await suite.ada.call('GET', `/api/discussion/topics/${created.body.id}`)).body.answeredPostId).toBeNull();
 	});
 
 	test('a title edit needs the author or an admin; an empty edit keeps updatedAt', async () => {
 		const created = await suite.ada.call('POST', '/api/discussion/topics', { body: newTopic() });
 		const edit = await suite.alan.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: { title: 'Mine now' } });
 		expect(edit.status).toBe(403);
-		expect(edit.body.code).toBe('forbidden');
+		expect(edit.body.error.code).toBe('forbidden');
 		suite.hub.clock.advance(1000);
 		const noop = await suite.ada.call('PUT', `/api/discussion/topics/${created.body.id}`, { body: {} });
 		expect(noop.status).toBe(200);
@@ -170,7 +182,7 @@ describe('topics', () => {
 			['GET', `/api/discussion/topics/${id}/posts`],
 		]) {
 			const response = await suite.ada.call(method, path, method === 'PUT' ? { body: {} } : {});
-			expect([path, response.status, response.body.code]).toEqual([path, 404, 'not_found']);
+			expect([path, response.status, response.body.error.code]).toEqual([path, 404, 'not_found']);
 		}
 		const list = await suite.ada.call('GET', '/api/discussion/topics?pageSize=100');
 		expect(list.body.items.some((topic: { id: string }) => topic.id === id)).toBe(false);

@@ -17,6 +17,9 @@ const settingsInput = z.object({
 	accessTokenTtl: z.number().int().positive().optional(),
 	rateLimit: z.number().int().min(0).optional(),
 	idempotency: z.enum(IDEMPOTENCY_MODES as [IdempotencyMode, ...IdempotencyMode[]]).optional(),
+	errorShape: z.enum(['published', 'flat']).optional(),
+	maxPageSize: z.number().int().min(0).optional(),
+	syncWorker: z.boolean().optional(),
 });
 const userFilter = z.object({ user: userRef.optional() });
 const grantFilter = z.object({ user: userRef.optional(), clientId: z.string().min(1).optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_SHAPES } from '../core/errors';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { registerActivityControlRoutes } from './activity';
@@ -13,6 +14,13 @@ const faultInput = z.object({
 	headers: z.record(z.string()).optional(),
 	delayMs: z.number().int().min(0).max(120_000).optional(),
 	reset: z.boolean().optional(),
+	shape: z.enum(ERROR_SHAPES).optional(),
+});
+const actionFailureInput = z.object({
+	connectionId: z.string().min(1).optional(),
+	actionType: z.string().min(1).optional(),
+	error: z.string().min(1).max(2000).optional(),
+	count: z.number().int().min(1).optional(),
 });
 const clockInput = z.object({ advanceSeconds: z.number() });
 
@@ -38,6 +46,16 @@ export function registerControlRoutes(router: Router): void {
 	});
 
 	registerActivityControlRoutes(router);
+
+	router.add('POST', '/__sandbox/action-failures', ({ hub, req }) => {
+		const input = validate(actionFailureInput, req.body);
+		const id = hub.actionFailures.add({ ...input, error: input.error ?? 'The provider refused the action', count: input.count ?? 1 });
+		return { status: 201, body: { id } };
+	});
+
+	// The published-types violations recorded since the last reset; DELETE hands them over and forgets them.
+	router.add('GET', '/__sandbox/violations', ({ hub }) => ({ status: 200, body: { violations: hub.violations } }));
+	router.add('DELETE', '/__sandbox/violations', ({ hub }) => ({ status: 200, body: { violations: hub.takeViolations() } }));
 
 	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: hub.counters }));
 	router.add('POST', '/__sandbox/reset', ({ hub }) => {

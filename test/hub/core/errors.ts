@@ -1,8 +1,15 @@
 /**
  * Errors the sandbox answers with, in the three shapes of hub-api.md section 2 plus the OAuth
- * token-endpoint shape of section 1.4. A route picks the shape; handlers just throw HubError.
+ * token-endpoint shape of section 1.4. The pipeline picks the shape per request (hub.ts
+ * `errorShapeFor`); handlers just throw HubError.
+ * - `nested` `{ error: { code, message, field?, required_scope? } }`: the published `Error`, resource routes;
+ * - `problem` RFC 9457 problem details: the published `ProblemDetails`, `/api/integrations/*`;
+ * - `flat` `{ code, message, field?, required_scope? }`: the *Errors* page's shape (setting `errorShape: 'flat'`,
+ *   faults with `shape: 'flat'`, and the OAuth pages and control API);
+ * - `oauth`: the token endpoints (section 1.4).
  */
-export type ErrorShape = 'default' | 'nested' | 'problem' | 'oauth';
+export const ERROR_SHAPES = ['flat', 'nested', 'problem', 'oauth'] as const;
+export type ErrorShape = (typeof ERROR_SHAPES)[number];
 
 export interface HubErrorDetails {
 	/** The input field a 400 validation_error is about. */
@@ -75,7 +82,14 @@ export function renderError(error: HubError, routeShape: ErrorShape): RenderedEr
 				status,
 				contentType: 'application/json',
 				headers,
-				body: { error: { code, message, ...(field ? { field } : {}) } },
+				body: {
+					error: {
+						code,
+						message,
+						...(field ? { field } : {}),
+						...(requiredScope ? { required_scope: requiredScope } : {}),
+					},
+				},
 			};
 		case 'problem':
 			return {

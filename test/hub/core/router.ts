@@ -67,6 +67,11 @@ export class Router {
 		});
 	}
 
+	/** Every registered route, in registration order. */
+	list(): readonly Route[] {
+		return this.routes;
+	}
+
 	/** The route for a request, or which methods the path allows (for 404 vs 405). */
 	match(method: string, path: string): RouteMatch | { allowed: string[] } {
 		const allowed: string[] = [];

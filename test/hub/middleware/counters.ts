@@ -13,6 +13,8 @@ export interface Counters {
 	familiesRevoked: number;
 	idempotentReplays: number;
 	faultsInjected: number;
+	/** Published-types violations recorded (requests and answers); `GET /__sandbox/violations` lists them. */
+	violations: number;
 }
 
 export function newCounters(): Counters {
@@ -25,6 +27,7 @@ export function newCounters(): Counters {
 		familiesRevoked: 0,
 		idempotentReplays: 0,
 		faultsInjected: 0,
+		violations: 0,
 	};
 }
 

@@ -14,6 +14,8 @@ export interface FaultSpec {
 	headers?: Record<string, string>;
 	delayMs?: number;
 	reset?: boolean;
+	/** The shape of the error body a `status` without `body` gets (default: the route's). */
+	shape?: ErrorShape;
 }
 
 interface ArmedFault extends FaultSpec {
@@ -56,11 +58,14 @@ export class FaultInjector {
 	}
 }
 
-/** What a fault with a `status` answers instead of the route: its body, or an error in the route's shape. */
-export function faultReply(fault: FaultSpec & { status: number }, shape: ErrorShape): Reply {
+/**
+ * What a fault with a `status` answers instead of the route: its body, or an error in its `shape`
+ * (default: the route's). Never checked against the published types: a fault is deliberate.
+ */
+export function faultReply(fault: FaultSpec & { status: number }, routeShape: ErrorShape): Reply {
 	const headers = { ...(fault.headers ?? {}) };
 	if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
 	const code = fault.status === 429 ? 'rate_limited' : fault.status >= 500 ? 'internal_error' : 'injected_fault';
-	const rendered = errorToReply(new HubError(fault.status, code, `Injected fault (${fault.status})`), shape, '');
+	const rendered = errorToReply(new HubError(fault.status, code, `Injected fault (${fault.status})`), fault.shape ?? routeShape, '');
 	return { ...rendered, headers: { ...rendered.headers, ...headers } };
 }

@@ -5,8 +5,8 @@ import { exchange, refresh, revoke } from './tokenEndpoints';
 
 /** `GET /api/auth/me`: the profile, never the password. */
 export function userProfile(user: UserRecord) {
-	const { id, email, name, avatarUrl, slug, profileVisibility, capabilities } = user;
-	return { id, email, name, avatarUrl, slug, profileVisibility, capabilities: [...capabilities] };
+	const { id, email, name, avatarUrl, slug, publicProfileEnabled, profileVisibility, capabilities } = user;
+	return { id, email, name, avatarUrl, slug, publicProfileEnabled, profileVisibility, capabilities: [...capabilities] };
 }
 
 const TOKEN_ENDPOINT = { errorShape: 'oauth', maxBodyBytes: 16 * 1024 } as const;

@@ -4,7 +4,9 @@ import { randomSecret } from './secrets';
 import type { AuthState, ClientRecord } from './state';
 import { createPersonalToken } from './tokens';
 
-const SEED_USERS: Array<Pick<UserRecord, 'email' | 'name' | 'password' | 'slug' | 'profileVisibility' | 'capabilities'>> = [
+type SeedUser = Pick<UserRecord, 'email' | 'name' | 'password' | 'slug' | 'profileVisibility' | 'capabilities'>;
+
+const SEED_USERS: SeedUser[] = [
 	{
 		email: 'ada@example.com',
 		name: 'Ada Lovelace',
@@ -49,7 +51,8 @@ export function seedAuth(hub: Hub): AuthState {
 	};
 	for (const seed of SEED_USERS) {
 		const id = hub.newId();
-		auth.users[id] = { id, avatarUrl: `https://avatars.example.com/${id}.png`, ...seed };
+		// A public profile needs a slug to live at.
+		auth.users[id] = { id, avatarUrl: `https://avatars.example.com/${id}.png`, publicProfileEnabled: seed.slug !== null, ...seed };
 	}
 	auth.defaultClientId = addClient(hub, auth, { name: 'Sandbox n8n', redirectUris: hub.options.redirectUris }).clientId;
 	for (const id of Object.keys(auth.users)) auth.seededApiTokens[id] = createPersonalToken(hub, id, undefined, auth);

@@ -13,6 +13,7 @@ import {
 	type Topic,
 } from './state';
 import {
+	defaultEcosystemId,
 	idSchema,
 	iso,
 	isCommunityAdmin,
@@ -180,6 +181,7 @@ export function openChat(world: World, userId: string, otherUserId: string): { c
 	const chat: ChatRecord = {
 		id: world.newId(),
 		participantIds: [userId, otherUserId],
+		participantRecordIds: { [userId]: world.newId(), [otherUserId]: world.newId() },
 		createdAt: at,
 		lastActivityAt: at,
 		readSeq: { [userId]: 0, [otherUserId]: 0 },
@@ -206,9 +208,12 @@ export function appendMessage(
 	const record: MessageRecord = {
 		id: world.newId(),
 		chatId: chat.id,
+		senderParticipantId: chat.participantRecordIds[senderId] ?? null,
 		senderUserId: senderId,
 		seq: messages.length + 1,
+		role: 'user',
 		body,
+		state: 'sent',
 		dateSent: iso(world.now),
 		clientMessageId: clientMessageId ?? null,
 	};
@@ -231,8 +236,10 @@ export function createNotificationIn(world: World, input: CreateNotificationInpu
 	requireUser(world, parsed.userId);
 	if (parsed.actorId && !world.users[parsed.actorId]) throw validationError('actorId', 'actorId is not a known user');
 	const id = world.newId();
+	const at = iso(world.now);
 	world.data.notifications[id] = {
 		id,
+		ecosystemId: defaultEcosystemId(world.data),
 		userId: parsed.userId,
 		category: parsed.category as NotificationCategory,
 		title: parsed.title,
@@ -243,7 +250,8 @@ export function createNotificationIn(world: World, input: CreateNotificationInpu
 		data: parsed.data ?? {},
 		status: 'inbox',
 		isRead: false,
-		createdAt: iso(world.now),
+		createdAt: at,
+		updatedAt: at,
 		readAt: null,
 		seq: nextSeq(world.data),
 	};

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../core/errors';
-import { pageParams, paginate } from '../core/http';
+import { paginate } from '../core/http';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { appendMessage, bodySchema, openChat } from './activity';
-import { json } from './routing';
+import { json, listPage } from './routing';
 import type { ChatRecord, ResourceState } from './state';
 import { chatOf, idSchema, newestFirst, toMessage, worldOf } from './world';
 
@@ -29,7 +29,9 @@ function chatSummary(data: ResourceState, chat: ChatRecord, userId: string) {
 	return {
 		chatId: chat.id,
 		otherUserId: chat.participantIds.find((id) => id !== userId) ?? userId,
-		lastMessage: last ? { id: last.id, body: last.body, seq: last.seq, dateSent: last.dateSent } : null,
+		lastMessage: last
+			? { id: last.id, senderParticipantId: last.senderParticipantId, body: last.body, seq: last.seq, dateSent: last.dateSent }
+			: null,
 		unreadCount: unreadCount(data, chat, userId),
 	};
 }
@@ -37,7 +39,7 @@ function chatSummary(data: ResourceState, chat: ChatRecord, userId: string) {
 export function registerDirectMessageRoutes(router: Router): void {
 	router.add('GET', '/api/chat/dms', ({ hub, req }) => {
 		const { userId } = hub.authenticate(req, 'discussions:read');
-		const { page, pageSize } = pageParams(req.query, CHATS_DEFAULT_PAGE_SIZE, CHATS_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, CHATS_DEFAULT_PAGE_SIZE, CHATS_MAX_PAGE_SIZE);
 		const data = hub.state.data;
 		const mine = newestFirst(
 			Object.values(data.chats).filter((chat) => chat.participantIds.includes(userId)),
@@ -59,7 +61,7 @@ export function registerDirectMessageRoutes(router: Router): void {
 		const { userId } = hub.authenticate(req, 'discussions:read');
 		const data = hub.state.data;
 		const chat = chatOf(data, req.params.chatId, userId);
-		const { page, pageSize } = pageParams(req.query, MESSAGES_DEFAULT_PAGE_SIZE, MESSAGES_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, MESSAGES_DEFAULT_PAGE_SIZE, MESSAGES_MAX_PAGE_SIZE);
 		const messages = data.messages[chat.id] ?? [];
 		const end = Math.max(messages.length - (page - 1) * pageSize, 0);
 		const items = messages.slice(Math.max(end - pageSize, 0), end).map(toMessage);

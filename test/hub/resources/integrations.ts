@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { conflict, notFound, validationError } from '../core/errors';
+import { conflict, HubError, notFound, validationError } from '../core/errors';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import type { Hub } from '../hub';
 import { registerActionRoute } from './actions';
-import { authenticateManage, json, PROBLEM } from './routing';
+import { authenticateManage, json } from './routing';
 import type { ConnectionRecord, Provider, ResourceState } from './state';
 import { connectionOf, idSchema, iso, toConnection } from './world';
 
@@ -26,10 +26,6 @@ const connectBody = z.discriminatedUnion('type', [
 	}),
 ]);
 type ConnectBody = z.infer<typeof connectBody>;
-
-function defaultEcosystemId(data: ResourceState): string | undefined {
-	return data.ecosystems.find((ecosystem) => ecosystem.isDefault)?.id;
-}
 
 function providerFor(data: ResourceState, body: ConnectBody): Provider {
 	const provider = data.providers.find((candidate) => candidate.providerId === body.providerId);
@@ -90,6 +86,7 @@ function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord 
 		status: 'active',
 		displayName: `${provider.displayName} (${username})`,
 		username,
+		externalAccountId: username,
 		lastSyncAt: null,
 		lastError: null,
 		createdAt: iso(hub.clock.now()),
@@ -103,80 +100,62 @@ function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord 
 }
 
 export function registerIntegrationRoutes(router: Router): void {
-	// Listed under "Integrations" in hub-api.md section 3, so it answers problem details too.
-	router.add(
-		'GET',
-		'/api/ecosystem/ecosystems',
-		({ hub, req }) => {
-			authenticateManage(hub, req);
-			return json(hub.state.data.ecosystems);
-		},
-		PROBLEM,
-	);
+	// Errors: nested on /api/ecosystem/*, problem details on /api/integrations/* (hub.ts errorShapeFor).
+	router.add('GET', '/api/ecosystem/ecosystems', ({ hub, req }) => {
+		authenticateManage(hub, req);
+		return json(hub.state.data.ecosystems);
+	});
 
-	router.add(
-		'GET',
-		'/api/integrations/providers',
-		({ hub, req }) => {
-			authenticateManage(hub, req);
-			return json({ providers: hub.state.data.providers });
-		},
-		PROBLEM,
-	);
+	// By id or slug.
+	router.add('GET', '/api/ecosystem/ecosystems/:id', ({ hub, req }) => {
+		hub.authenticate(req, 'discussions:read');
+		const { id } = req.params;
+		const ecosystem = hub.state.data.ecosystems.find((candidate) => candidate.id === id || candidate.slug === id);
+		if (!ecosystem) throw notFound('Ecosystem');
+		return json(ecosystem);
+	});
 
-	// Without ecosystemId: the default ecosystem's connections.
-	router.add(
-		'GET',
-		'/api/integrations',
-		({ hub, req }) => {
-			const userId = authenticateManage(hub, req);
-			const data = hub.state.data;
-			const ecosystemId = req.query.get('ecosystemId') || defaultEcosystemId(data);
-			if (!data.ecosystems.some((ecosystem) => ecosystem.id === ecosystemId)) throw notFound('Ecosystem');
-			const connections = Object.values(data.connections)
-				.filter((c) => c.userId === userId && c.ecosystemId === ecosystemId && !c.disconnectedAt)
-				.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-				.map(toConnection);
-			return json({ connections });
-		},
-		PROBLEM,
-	);
+	router.add('GET', '/api/integrations/providers', ({ hub, req }) => {
+		authenticateManage(hub, req);
+		return json({ providers: hub.state.data.providers });
+	});
 
-	router.add(
-		'POST',
-		'/api/integrations/connect',
-		({ hub, req }) => {
-			const userId = authenticateManage(hub, req);
-			return json(toConnection(connect(hub, userId, validate(connectBody, req.body))));
-		},
-		PROBLEM,
-	);
+	// ecosystemId is required (hub-api.md section 5, item 2): a client looks the default up itself.
+	router.add('GET', '/api/integrations', ({ hub, req }) => {
+		const userId = authenticateManage(hub, req);
+		const data = hub.state.data;
+		const ecosystemId = req.query.get('ecosystemId');
+		if (!ecosystemId) throw validationError('ecosystemId', 'ecosystemId is required: GET /api/ecosystem/ecosystems lists them');
+		if (!data.ecosystems.some((ecosystem) => ecosystem.id === ecosystemId)) throw notFound('Ecosystem');
+		const connections = Object.values(data.connections)
+			.filter((c) => c.userId === userId && c.ecosystemId === ecosystemId && !c.disconnectedAt)
+			.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+			.map(toConnection);
+		return json({ connections });
+	});
 
-	router.add(
-		'DELETE',
-		'/api/integrations/:connectionId',
-		({ hub, req }) => {
-			const userId = authenticateManage(hub, req);
-			const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
-			connection.disconnectedAt = iso(hub.clock.now());
-			connection.status = 'revoked';
-			connection.secrets = {};
-			return json({ ok: true });
-		},
-		PROBLEM,
-	);
+	router.add('POST', '/api/integrations/connect', ({ hub, req }) => {
+		const userId = authenticateManage(hub, req);
+		return json(toConnection(connect(hub, userId, validate(connectBody, req.body))));
+	});
 
-	router.add(
-		'POST',
-		'/api/integrations/:connectionId/sync',
-		({ hub, req }) => {
-			const userId = authenticateManage(hub, req);
-			const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
-			connection.lastSyncAt = iso(hub.clock.now());
-			return json({ ok: true }, 202);
-		},
-		PROBLEM,
-	);
+	router.add('DELETE', '/api/integrations/:connectionId', ({ hub, req }) => {
+		const userId = authenticateManage(hub, req);
+		const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
+		connection.disconnectedAt = iso(hub.clock.now());
+		connection.status = 'revoked';
+		connection.secrets = {};
+		return json({ ok: true });
+	});
+
+	// 503 without a sync worker (setting `syncWorker: false`): nothing was queued (finding 12).
+	router.add('POST', '/api/integrations/:connectionId/sync', ({ hub, req }) => {
+		const userId = authenticateManage(hub, req);
+		const connection = connectionOf(hub.state.data, req.params.connectionId, userId);
+		if (!hub.settings.syncWorker) throw new HubError(503, 'sync_unavailable', 'No sync worker is registered: syncing is not available now');
+		connection.lastSyncAt = iso(hub.clock.now());
+		return json({ ok: true }, 202);
+	});
 
 	registerActionRoute(router);
 }

@@ -1,7 +1,7 @@
 import { notFound, validationError } from '../core/errors';
-import { pageParams, paginate } from '../core/http';
+import { paginate } from '../core/http';
 import type { Router, RouteContext } from '../core/router';
-import { json } from './routing';
+import { json, listPage } from './routing';
 import {
 	NOTIFICATION_CATEGORIES,
 	NOTIFICATION_STATUSES,
@@ -44,7 +44,9 @@ function addStateChange(router: Router, action: string, change: (n: Notification
 		const { userId } = hub.authenticate(req, 'discussions:write');
 		const notification = hub.state.data.notifications[req.params.id];
 		if (!notification || notification.userId !== userId) throw notFound('Notification');
-		change(notification, iso(hub.clock.now()));
+		const at = iso(hub.clock.now());
+		change(notification, at);
+		notification.updatedAt = at;
 		return json({ success: true });
 	});
 }
@@ -59,7 +61,7 @@ export function registerNotificationRoutes(router: Router): void {
 	router.add('GET', '/api/notifications', ({ hub, req }) => {
 		const { userId } = hub.authenticate(req, 'discussions:read');
 		const { categories, status, read } = filtersOf(req.query);
-		const { page, pageSize } = pageParams(req.query, NOTIFICATIONS_DEFAULT_PAGE_SIZE, NOTIFICATIONS_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, NOTIFICATIONS_DEFAULT_PAGE_SIZE, NOTIFICATIONS_MAX_PAGE_SIZE);
 		const matching = newestFirst(
 			notificationsOf(hub.state.data, userId).filter(
 				(n) =>
@@ -83,7 +85,11 @@ export function registerNotificationRoutes(router: Router): void {
 	router.add('POST', '/api/notifications/read-all', ({ hub, req }) => {
 		const { userId } = hub.authenticate(req, 'discussions:write');
 		const at = iso(hub.clock.now());
-		for (const notification of notificationsOf(hub.state.data, userId)) markRead(notification, at);
+		for (const notification of notificationsOf(hub.state.data, userId)) {
+			if (notification.isRead) continue;
+			markRead(notification, at);
+			notification.updatedAt = at;
+		}
 		return json({ success: true });
 	});
 
@@ -94,5 +100,8 @@ export function registerNotificationRoutes(router: Router): void {
 	});
 	addStateChange(router, 'archive', (notification) => {
 		notification.status = 'archived';
+	});
+	addStateChange(router, 'trash', (notification) => {
+		notification.status = 'trashed';
 	});
 }

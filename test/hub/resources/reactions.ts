@@ -4,7 +4,7 @@ import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { json, noContent } from './routing';
 import { REACTION_TARGET_KINDS, type Reaction, type ReactionTargetKind, type ResourceState } from './state';
-import { idSchema, iso, livePost, liveTopic } from './world';
+import { ecosystemOfTarget, idSchema, iso, livePost, liveTopic } from './world';
 
 const reactionBody = z.object({
 	targetKind: z.enum(REACTION_TARGET_KINDS),
@@ -19,20 +19,22 @@ function requireTarget(data: ResourceState, kind: ReactionTargetKind, id: string
 }
 
 export function registerReactionRoutes(router: Router): void {
+	// One target (`targetId`) or several (`targetIds`, comma-separated), all of one kind.
 	router.add('GET', '/api/content/reactions', ({ hub, req }) => {
 		hub.authenticate(req, 'discussions:read');
 		const kind = req.query.get('targetKind');
 		if (!REACTION_TARGET_KINDS.includes(kind as ReactionTargetKind)) {
 			throw validationError('targetKind', `targetKind must be one of ${REACTION_TARGET_KINDS.join(', ')}`);
 		}
-		const targetId = req.query.get('targetId') ?? '';
-		if (!idSchema.safeParse(targetId).success) {
-			throw validationError('targetId', 'targetId must be an id of at most 36 characters');
+		const field = req.query.has('targetIds') ? 'targetIds' : 'targetId';
+		const targetIds = (req.query.get(field) ?? '').split(',').filter((id) => id !== '');
+		if (targetIds.length === 0 || targetIds.some((id) => !idSchema.safeParse(id).success)) {
+			throw validationError(field, `${field}: give a targetId, or targetIds separated by commas (ids of at most 36 characters)`);
 		}
 		const data = hub.state.data;
-		requireTarget(data, kind as ReactionTargetKind, targetId);
+		for (const targetId of targetIds) requireTarget(data, kind as ReactionTargetKind, targetId);
 		const items = Object.values(data.reactions)
-			.filter((reaction) => reaction.targetKind === kind && reaction.targetId === targetId)
+			.filter((reaction) => reaction.targetKind === kind && targetIds.includes(reaction.targetId))
 			.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 		return json({ items });
 	});
@@ -53,6 +55,7 @@ export function registerReactionRoutes(router: Router): void {
 		const reaction: Reaction = {
 			id: hub.newId(),
 			customerId: userId,
+			ecosystemId: ecosystemOfTarget(data, targetKind, targetId),
 			targetKind,
 			targetId,
 			emoji,

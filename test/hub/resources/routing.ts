@@ -1,6 +1,6 @@
 import { validationError } from '../core/errors';
-import { paginate, type HubRequest } from '../core/http';
-import type { Reply, RouteOptions } from '../core/router';
+import { pageParams, paginate, type HubRequest } from '../core/http';
+import type { Reply } from '../core/router';
 import type { Hub } from '../hub';
 import { idSchema } from './world';
 
@@ -18,13 +18,18 @@ export function queryId(req: HubRequest, name: string): string | undefined {
 	return value;
 }
 
+/**
+ * `?page=&pageSize=` of a list route: its default, and its maximum lowered to the `maxPageSize`
+ * setting when that is smaller (a Hub that serves fewer than asked, hub-api.md section 5 item 9).
+ */
+export function listPage(hub: Hub, req: HubRequest, defaultSize: number, routeMaximum: number): { page: number; pageSize: number } {
+	return pageParams(req.query, defaultSize, hub.pageSizeLimit(routeMaximum));
+}
+
 /** One page of an already ordered list, and whether more follow it. */
 export function pageOf<T>(items: T[], page: number, pageSize: number): { items: T[]; hasMore: boolean } {
 	return { items: paginate(items, page, pageSize), hasMore: items.length > page * pageSize };
 }
-
-// hub-api.md section 3: the Integrations routes (/api/integrations/*, ecosystems) answer errors as problem details.
-export const PROBLEM: RouteOptions = { errorShape: 'problem' };
 
 /** The caller's user id, once the token checked out with `integrations:manage`. */
 export function authenticateManage(hub: Hub, req: HubRequest): string {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { pageParams } from '../core/http';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
-import { json, pageOf } from './routing';
+import { json, listPage, pageOf } from './routing';
 import { activeTopics } from './topics';
-import { toPost, toTopic } from './world';
+import type { PostRecord, TopicRecord } from './state';
 
 const SEARCH_DEFAULT_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE_SIZE = 100;
@@ -14,6 +13,19 @@ const searchQuery = z.object({
 	type: z.enum(['topics', 'posts']).optional(),
 });
 
+/** The published `SearchDiscussionTopicResult`: no community, no author, no excerpt. */
+function toTopicHit(topic: TopicRecord) {
+	const { id, title, categoryId, replyCount, lastActivityAt, createdAt } = topic;
+	return { id, title, categoryId, replyCount, lastActivityAt, createdAt };
+}
+
+/** The published `SearchDiscussionPostResult`: where the post is, never its content; `rank` counts the matches. */
+function toPostHit(post: PostRecord, needle: string) {
+	const { id, topicId, postNumber, bodyDocumentId, createdAt } = post;
+	const rank = post.content.toLowerCase().split(needle).length - 1;
+	return { id, topicId, postNumber, bodyDocumentId, createdAt, rank };
+}
+
 export function registerSearchRoutes(router: Router): void {
 	// Topics match on title or excerpt, posts on content; both case-insensitive substrings.
 	router.add('GET', '/api/search/discussions', ({ hub, req }) => {
@@ -22,7 +34,7 @@ export function registerSearchRoutes(router: Router): void {
 			q: req.query.get('q') ?? undefined,
 			type: req.query.get('type') || undefined,
 		});
-		const { page, pageSize } = pageParams(req.query, SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE);
 		const needle = q.toLowerCase();
 		const data = hub.state.data;
 		const topics =
@@ -43,8 +55,8 @@ export function registerSearchRoutes(router: Router): void {
 		const topicPage = pageOf(topics, page, pageSize);
 		const postPage = pageOf(posts, page, pageSize);
 		return json({
-			topics: topicPage.items.map(toTopic),
-			posts: postPage.items.map(toPost),
+			topics: topicPage.items.map(toTopicHit),
+			posts: postPage.items.map((post) => toPostHit(post, needle)),
 			page,
 			pageSize,
 			topicsHasMore: topicPage.hasMore,

@@ -2,7 +2,7 @@ import type { Hub } from '../hub';
 import type { AuthState } from '../oauth/state';
 import type { UserRecord } from '../state';
 import { appendMessage, createNotificationIn, createPostIn, createTopicIn, openChat } from './activity';
-import { ECOSYSTEMS, PROVIDERS } from './catalog';
+import { PROVIDERS, seedEcosystems } from './catalog';
 import {
 	DIRECT_MESSAGES,
 	EMOJIS,
@@ -15,7 +15,7 @@ import {
 	SIDE_TOPICS,
 } from './seed-content';
 import { emptyResourceState, type NotificationCategory, type ResourceState, type Post, type Topic } from './state';
-import { iso, type World } from './world';
+import { ecosystemOfTarget, iso, type World } from './world';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -48,11 +48,23 @@ function addCommunity(
 	adminId: string,
 ): Record<string, string> {
 	const id = world.newId();
-	world.data.communities[id] = { id, ...community, adminUserIds: [adminId] };
+	const ecosystemId = world.data.ecosystems.find((ecosystem) => ecosystem.isDefault)!.id;
+	world.data.communities[id] = { id, ...community, adminUserIds: [adminId], ecosystemId };
 	const categoryIds: Record<string, string> = { '': id };
+	const at = iso(world.now - 60 * DAY);
 	categories.forEach((category, index) => {
 		const categoryId = world.newId();
-		world.data.categories[categoryId] = { id: categoryId, communityId: id, displayOrder: index + 1, ...category };
+		world.data.categories[categoryId] = {
+			id: categoryId,
+			communityId: id,
+			description: null,
+			displayOrder: index + 1,
+			isPublic: community.isPublic,
+			isArchived: false,
+			createdAt: at,
+			updatedAt: at,
+			...category,
+		};
 		categoryIds[category.slug] = categoryId;
 	});
 	return categoryIds;
@@ -105,6 +117,7 @@ function seedReactions(world: World, topics: Topic[], posts: Post[], users: stri
 			world.data.reactions[id] = {
 				id,
 				customerId,
+				ecosystemId: ecosystemOfTarget(world.data, target.kind, target.id),
 				targetKind: target.kind,
 				targetId: target.id,
 				emoji: EMOJIS[(index + n) % EMOJIS.length],
@@ -159,7 +172,6 @@ function seedNotifications(world: World, base: number, { ada, grace, alan }: Cas
 function seedIntegrations(world: World, base: number, ada: UserRecord): void {
 	const { data } = world;
 	data.providers = PROVIDERS.map((provider) => structuredClone(provider));
-	data.ecosystems = ECOSYSTEMS.map((ecosystem) => ({ id: world.newId(), ...ecosystem }));
 	const id = world.newId();
 	data.connections[id] = {
 		id,
@@ -168,6 +180,7 @@ function seedIntegrations(world: World, base: number, ada: UserRecord): void {
 		status: 'active',
 		displayName: 'Mailgun (mg.ada.example.com)',
 		username: 'mg.ada.example.com',
+		externalAccountId: 'mg.ada.example.com',
 		lastSyncAt: iso(base - 2 * HOUR),
 		lastError: null,
 		createdAt: iso(base - 20 * DAY),
@@ -184,6 +197,8 @@ export function seedResources(hub: Hub, auth: AuthState): ResourceState {
 	const cast = castOf(auth);
 	const { ada, grace, alan } = cast;
 	const world: World = { data: emptyResourceState(), users: auth.users, newId: () => hub.newId(), now: base };
+	// First: communities, notifications and connections each belong to an ecosystem.
+	world.data.ecosystems = seedEcosystems(world.newId, ada.id, iso(base - 90 * DAY));
 	const main = addCommunity(world, MAIN_COMMUNITY, MAIN_CATEGORIES, ada.id);
 	const side = addCommunity(world, SIDE_COMMUNITY, SIDE_CATEGORIES, grace.id);
 	const everyone = [ada.id, grace.id, alan.id];

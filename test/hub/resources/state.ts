@@ -14,14 +14,22 @@ export interface Community {
 
 export interface CommunityRecord extends Community {
 	adminUserIds: string[];
+	/** The ecosystem the community lives in (its reactions carry it). */
+	ecosystemId: string;
 }
 
+/** `CommunityCategory` of the published types. */
 export interface Category {
 	id: string;
 	communityId: string;
 	slug: string;
 	name: string;
+	description: string | null;
 	displayOrder: number;
+	isPublic: boolean;
+	isArchived: boolean;
+	createdAt: string;
+	updatedAt: string;
 }
 
 export interface Topic {
@@ -72,6 +80,8 @@ export type ReactionTargetKind = (typeof REACTION_TARGET_KINDS)[number];
 export interface Reaction {
 	id: string;
 	customerId: string;
+	/** The ecosystem of the target's community. */
+	ecosystemId: string;
 	targetKind: ReactionTargetKind;
 	targetId: string;
 	emoji: string;
@@ -82,6 +92,8 @@ export interface ChatRecord {
 	id: string;
 	/** Exactly two user ids. */
 	participantIds: string[];
+	/** Per participant user id: the id of their participant record (a message's `senderParticipantId`). */
+	participantRecordIds: Record<string, string>;
 	createdAt: string;
 	lastActivityAt: string;
 	/** Per participant: the highest message `seq` they have read (0 = none). */
@@ -89,12 +101,18 @@ export interface ChatRecord {
 	seq: number;
 }
 
+/** `DmMessage` of the published types. */
 export interface Message {
 	id: string;
 	chatId: string;
+	senderParticipantId: string | null;
 	senderUserId: string;
 	seq: number;
+	/** Who wrote it: `user` for every direct message between people. */
+	role: string;
 	body: string;
+	/** Delivery state: `sent`. */
+	state: string;
 	dateSent: string;
 }
 
@@ -102,20 +120,29 @@ export interface MessageRecord extends Message {
 	clientMessageId: string | null;
 }
 
+/** hub-api.md section 5, item 7 (the published `NotificationPreference.category`). */
 export const NOTIFICATION_CATEGORIES = [
+	'account',
 	'community_reply',
 	'community_mention',
-	'direct_message',
 	'admin_announcement',
-	'account',
+	'direct_message',
+	'project_assigned',
+	'project_mention',
+	'project_comment',
+	'project_status',
+	'project_due',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 export const NOTIFICATION_STATUSES = ['inbox', 'archived', 'trashed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
+/** `Notification` of the published types. */
 export interface Notification {
 	id: string;
+	ecosystemId: string;
+	userId: string;
 	category: NotificationCategory;
 	title: string;
 	body: string | null;
@@ -126,45 +153,66 @@ export interface Notification {
 	status: NotificationStatus;
 	isRead: boolean;
 	createdAt: string;
+	updatedAt: string;
 	readAt: string | null;
 }
 
 export interface NotificationRecord extends Notification {
-	userId: string;
 	seq: number;
 }
 
+/** An ecosystem as `GET /api/ecosystem/ecosystems` answers it (every field the published type requires). */
 export interface Ecosystem {
 	id: string;
+	ownerId: string;
 	slug: string;
 	name: string;
+	description: string;
+	region: string;
+	dedicatedDbConnectionId: string | null;
+	primaryDomain: string;
+	createdAt: string;
+	updatedAt: string;
+	isDeleted: boolean;
 	isDefault: boolean;
+	isInfrastructure: boolean;
+	namespaceId: string | null;
+	parentId: string | null;
+	archivedAt: string | null;
 }
 
 export type AuthMethod = 'oauth' | 'api_key' | 'app_password';
-export type ActionType = 'send' | 'post' | 'sms';
+
+/** The action types of the published `IntegrationActionRequest` (hub-api.md section 5, item 1). */
+export const ACTION_TYPES = ['send', 'post', 'sms', 'submit', 'comment', 'subscribe', 'unsubscribe', 'broadcast', 'broadcast_send'] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
 
 export interface ProviderConfigField {
 	key: string;
 	label: string;
-	type: 'string' | 'password';
 	required: boolean;
 	/** Secret fields are stored server-side only and never echoed. */
 	secret: boolean;
+	placeholder?: string;
 }
 
+/** `IntegrationProvider` of the published types. */
 export interface Provider {
 	providerId: string;
 	displayName: string;
+	subtitle: string;
 	description: string;
 	authMethod: AuthMethod;
 	serviceTypes: string[];
 	capabilities: ActionType[];
+	defaultPollIntervalMs: number;
 	configFields?: ProviderConfigField[];
+	links: Array<{ label: string; url: string }>;
 }
 
 export type ConnectionStatus = 'active' | 'error' | 'revoked' | 'pending';
 
+/** `IntegrationConnection` of the published types. */
 export interface Connection {
 	id: string;
 	provider: string;
@@ -172,6 +220,8 @@ export interface Connection {
 	status: ConnectionStatus;
 	displayName: string;
 	username: string;
+	/** The account at the provider (the username the Hub signed in as). */
+	externalAccountId: string;
 	lastSyncAt: string | null;
 	lastError: string | null;
 	createdAt: string;
@@ -191,7 +241,9 @@ export interface ActionLog {
 	userId: string;
 	actionType: ActionType;
 	idempotencyKey: string;
-	status: string;
+	/** `ok`, or `error` when the provider refused the action (then `error` says why). */
+	status: 'ok' | 'error';
+	error?: string;
 	externalId: string | null;
 	createdAt: string;
 }

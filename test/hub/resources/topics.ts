@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { forbidden, notFound, validationError } from '../core/errors';
-import { pageParams } from '../core/http';
 import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { bodySchema, createPostIn, createTopicIn, titleSchema } from './activity';
-import { json, noContent, pageOf, queryId } from './routing';
+import { json, listPage, noContent, pageOf, queryId } from './routing';
 import type { ResourceState, TopicRecord } from './state';
 import { idSchema, iso, isCommunityAdmin, livePost, liveTopic, toPost, toTopic, worldOf } from './world';
 
@@ -46,7 +45,7 @@ export function registerTopicRoutes(router: Router): void {
 		hub.authenticate(req, 'discussions:read');
 		const communityId = queryId(req, 'communityId');
 		if (communityId && !hub.state.data.communities[communityId]) throw notFound('Community');
-		const { page, pageSize } = pageParams(req.query, TOPICS_DEFAULT_PAGE_SIZE, TOPICS_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, TOPICS_DEFAULT_PAGE_SIZE, TOPICS_MAX_PAGE_SIZE);
 		const { items } = pageOf(activeTopics(hub.state.data, communityId), page, pageSize);
 		return json({ items: items.map(toTopic) });
 	});
@@ -101,7 +100,7 @@ export function registerTopicRoutes(router: Router): void {
 		hub.authenticate(req, 'discussions:read');
 		const data = hub.state.data;
 		const topic = liveTopic(data, req.params.id);
-		const { page, pageSize } = pageParams(req.query, POSTS_DEFAULT_PAGE_SIZE, POSTS_MAX_PAGE_SIZE);
+		const { page, pageSize } = listPage(hub, req, POSTS_DEFAULT_PAGE_SIZE, POSTS_MAX_PAGE_SIZE);
 		const thread = Object.values(data.posts)
 			.filter((post) => post.topicId === topic.id && !post.deletedAt)
 			.sort((a, b) => a.postNumber - b.postNumber);

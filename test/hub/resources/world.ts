@@ -12,6 +12,7 @@ import type {
 	NotificationRecord,
 	Post,
 	PostRecord,
+	ReactionTargetKind,
 	ResourceState,
 	Topic,
 	TopicRecord,
@@ -69,6 +70,19 @@ export function chatOf(data: ResourceState, chatId: string, userId: string): Cha
 	return chat;
 }
 
+/** The default ecosystem's id (every seed has one). */
+export function defaultEcosystemId(data: ResourceState): string {
+	const ecosystem = data.ecosystems.find((candidate) => candidate.isDefault);
+	if (!ecosystem) throw new Error('The sandbox has no default ecosystem');
+	return ecosystem.id;
+}
+
+/** The ecosystem of a reaction's target: that of the community its topic is in. */
+export function ecosystemOfTarget(data: ResourceState, kind: ReactionTargetKind, targetId: string): string {
+	const topicId = kind === 'discussion.topics' ? targetId : data.posts[targetId]?.topicId;
+	return data.communities[data.topics[topicId ?? '']?.communityId ?? '']?.ecosystemId ?? defaultEcosystemId(data);
+}
+
 export function isCommunityAdmin(data: ResourceState, communityId: string, userId: string): boolean {
 	return data.communities[communityId]?.adminUserIds.includes(userId) ?? false;
 }
@@ -122,9 +136,12 @@ export function toMessage(record: MessageRecord): Message {
 	return {
 		id: record.id,
 		chatId: record.chatId,
+		senderParticipantId: record.senderParticipantId,
 		senderUserId: record.senderUserId,
 		seq: record.seq,
+		role: record.role,
 		body: record.body,
+		state: record.state,
 		dateSent: record.dateSent,
 	};
 }
@@ -132,6 +149,8 @@ export function toMessage(record: MessageRecord): Message {
 export function toNotification(record: NotificationRecord): Notification {
 	return {
 		id: record.id,
+		ecosystemId: record.ecosystemId,
+		userId: record.userId,
 		category: record.category,
 		title: record.title,
 		body: record.body,
@@ -142,6 +161,7 @@ export function toNotification(record: NotificationRecord): Notification {
 		status: record.status,
 		isRead: record.isRead,
 		createdAt: record.createdAt,
+		updatedAt: record.updatedAt,
 		readAt: record.readAt,
 	};
 }
@@ -155,6 +175,7 @@ export function toConnection(record: ConnectionRecord): Connection {
 		status: record.status,
 		displayName: record.displayName,
 		username: record.username,
+		externalAccountId: record.externalAccountId,
 		lastSyncAt: record.lastSyncAt,
 		lastError: record.lastError,
 		createdAt: record.createdAt,
