@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
-// The real-n8n suite: one provisioned n8n 2.41 (Node 24) and one sandbox Hub for all files,
-// started by the global setup; files run one at a time, in name order.
+// The real-n8n suite: one provisioned n8n of the line ADH_N8N_LINE names (2.x: 2.41 under Node 24,
+// the default; 1.x: 1.123 under Node 22) and one sandbox Hub for all files, started by the global
+// setup; files run one at a time, in name order. `npm run test:e2e` runs it once per line.
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],

@@ -4,10 +4,13 @@
  * `*.test.ts`) never runs them: they take minutes, not seconds.
  * @type {import('jest').Config}
  */
-const base = require('./jest.config.js');
+const { projects, ...base } = require('./jest.config.js');
+// The n8n 2.x project's settings: this suite runs on n8n-core 2.41 only.
+const { displayName: _line, ...project } = projects[0];
 
 module.exports = {
 	...base,
+	...project,
 	roots: ['<rootDir>/test/reliability'],
 	testMatch: ['**/*.reliability.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],

@@ -3,6 +3,7 @@ import path from 'path';
 import { buildPackage, installCommunityPackage, packPackage } from './lib/communityPackage';
 import { OWNER, oauthCallbackUrl, startN8n } from './lib/n8n';
 import { N8nClient } from './lib/n8nClient';
+import { NEWCOMER_CREDENTIAL, prepareForNewcomer } from './lib/newcomerSetup';
 import { freePort, PhaseTimer, stopAll } from './lib/processes';
 import { provisionN8n } from './lib/provision';
 import { startSandboxHub, type SandboxHub } from './lib/sandboxHub';
@@ -10,8 +11,9 @@ import { startSandboxHub, type SandboxHub } from './lib/sandboxHub';
 /*
  * `npm start [-- --hub-url URL] [--port N]`: builds this package, starts the sandbox Hub (unless
  * --hub-url points at a real one) and a real n8n 2.41 with the package installed as a community
- * package, creates the owner, registers an OAuth app for n8n's callback, imports an example
- * workflow, and prints what to paste where. Ctrl-C stops everything. n8n starts fresh each time.
+ * package, creates the owner and, with the sandbox, an OAuth app for n8n's callback plus a
+ * credential holding its Base URL, Client ID and Secret (the newcomer only clicks Connect),
+ * imports an example workflow, and prints where to click. Ctrl-C stops everything. n8n starts fresh each time.
  */
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -57,10 +59,8 @@ async function main(): Promise<void> {
 	const n8n = await timer.phase('start n8n', async () => await startN8n(runtime, { port, userFolder, logFile: n8nLog }));
 	const client = new N8nClient(n8n.url);
 	await client.setupOwner();
-	const callbackUrl = oauthCallbackUrl(n8n.url);
-	const app = hub ? await hub.control('POST', '/__sandbox/clients', { redirectUris: [callbackUrl], name: 'n8n (npm start)' }) : undefined;
 	const { readWorkflow } = await import('../test/e2e/support/workflows');
-	const example = await client.createWorkflow(readWorkflow(EXAMPLE));
+	const setup = await prepareForNewcomer(client, { example: readWorkflow(EXAMPLE), hub });
 
 	const ada = hub?.info.users[0];
 	const lines = [
@@ -69,16 +69,21 @@ async function main(): Promise<void> {
 		'',
 		`  Editor:            ${n8n.url}`,
 		`  n8n login:         ${OWNER.email} / ${OWNER.password}`,
-		`  Example workflow:  ${n8n.url}/workflow/${example.id}`,
+		`  Example workflow:  ${n8n.url}/workflow/${setup.exampleId}`,
 		'',
-		'Create a credential (Overview > Create credential > "Agentic Developer Hub OAuth2 API"):',
-		`  Base URL:          ${hub ? hub.url : hubUrl}`,
-		...(app
-			? [`  Client ID:         ${app.clientId}`, `  Client Secret:     ${app.clientSecret}`]
-			: [`  Client ID/Secret:  register an app at the Hub with the redirect URL ${callbackUrl}`]),
-		'  Permissions:       pick what you need (e.g. Profile: Read, Discussions: Read), then Save',
-		'  Then click "Connect" and sign in at the Hub:',
-		...(ada ? [`  Sandbox user:      ${ada.email} / ${ada.password}   (personal API token: ${ada.apiToken})`] : []),
+		...(setup.credentialId
+			? [
+					`The credential "${NEWCOMER_CREDENTIAL}" is ready (Base URL ${hub?.url}, Client ID ${setup.app?.clientId} and Secret filled in):`,
+					`  open ${n8n.url}/home/credentials/${setup.credentialId}, click "Connect my account" and sign in at the sandbox Hub:`,
+					...(ada ? [`  Sandbox user:      ${ada.email} / ${ada.password}   (personal API token: ${ada.apiToken})`] : []),
+				]
+			: [
+					'Create a credential (Overview > Create credential > "Agentic Developer Hub OAuth2 API"):',
+					`  Base URL:          ${hubUrl}`,
+					`  Client ID/Secret:  register an app at the Hub with the redirect URL ${oauthCallbackUrl(n8n.url)}`,
+					'  Permissions:       pick what you need (e.g. Profile: Read, Discussions: Read), then Save',
+					'  Then click "Connect" and sign in at the Hub.',
+				]),
 		'',
 		`Logs: ${n8nLog}${hub ? ` and ${path.join(workDir, 'hub.log')}` : ''}`,
 		'Press Ctrl-C to stop n8n' + (hub ? ' and the sandbox Hub.' : '.'),

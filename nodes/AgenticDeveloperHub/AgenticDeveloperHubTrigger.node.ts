@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { authenticationProperty, credentialDescriptions } from './descriptions/authentication';
 import { eventParameters, eventSubtitle } from './descriptions/triggerEvents';
-import { searchCommunities, searchTopics } from './methods/listSearch';
+import { searchTopics } from './methods/listSearch';
 import { triggerEvents } from './trigger/events';
 import { chosenEvent, readSinceMark } from './trigger/mark';
 
@@ -36,7 +36,7 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCommunities, searchTopics } };
+	methods = { listSearch: { searchTopics } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = chosenEvent(this, triggerEvents);

@@ -51,3 +51,17 @@ export function installCommunityPackage(tarball: string, userFolder: string): st
 	);
 	return packageDir;
 }
+
+/**
+ * The install a Docker image or a provisioning script does (examples/docker/Dockerfile): `npm
+ * install` in `<user folder>/.n8n/nodes`, leaving out peer dependencies (n8n-workflow is n8n's own;
+ * a second copy beside the package would not be the one n8n runs). `spec` is a registry name or a
+ * tarball. Returns the installed package's folder.
+ */
+export function installWithNpm(spec: string, userFolder: string): string {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	npm(['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', spec], nodesDir);
+	return path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+}

@@ -51,6 +51,14 @@ export class N8nClient {
 		if (!this.cookie) throw new Error('n8n did not return a session cookie');
 	}
 
+	/** The newest version of a node type this n8n offers (what the editor gives a new node). */
+	async latestNodeVersion(type: string): Promise<number> {
+		const known = (await this.call<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json')).body;
+		const versions = known.filter((node) => node.name === type).flatMap((node) => (Array.isArray(node.version) ? node.version : [node.version]));
+		if (versions.length === 0) throw new Error(`n8n does not know the node type ${type}`);
+		return Math.max(...versions);
+	}
+
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string }> {
 		return await this.data('POST', '/rest/credentials', { name, type, data });
 	}
@@ -60,8 +68,9 @@ export class N8nClient {
 	}
 
 	async createWorkflow(workflow: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
-		const { id: _id, active: _active, ...rest } = workflow;
-		return await this.data('POST', '/rest/workflows', { settings: {}, ...rest });
+		const { id: _id, ...rest } = workflow;
+		// n8n 1.x requires `active` here (2.x accepts it); activation is its own call on both.
+		return await this.data('POST', '/rest/workflows', { settings: {}, ...rest, active: false });
 	}
 
 	async activateWorkflow(id: string): Promise<void> {

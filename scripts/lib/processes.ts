@@ -49,6 +49,9 @@ export function startProcess(
 		echo?: boolean;
 		/** Applied to what goes to the log file, the echo and error messages (not to `output()`). */
 		redact?: (text: string) => string;
+		/** Run as this user and group (e.g. an unprivileged one, for servers that refuse root). */
+		uid?: number;
+		gid?: number;
 	} = {},
 ): ManagedProcess {
 	const shown = options.redact ?? ((text: string) => text);
@@ -57,6 +60,8 @@ export function startProcess(
 		env: options.env ?? process.env,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
+		uid: options.uid,
+		gid: options.gid,
 	});
 	const chunks: string[] = [];
 	const file: WriteStream | undefined = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;

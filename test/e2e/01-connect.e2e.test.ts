@@ -1,11 +1,11 @@
 import { tarballFiles } from '../../scripts/lib/communityPackage';
 import { oauthCallbackUrl } from '../../scripts/lib/n8n';
 import { connectAccount, createOAuthCredential, registerClient } from './support/connect';
-import { phase } from './support/environment';
+import { lineUnderTest, phase } from './support/environment';
 import { useSession } from './support/session';
 import { NODE_TYPE, TRIGGER_TYPE } from './support/workflows';
 
-describe('the package in a real n8n 2.41', () => {
+describe(`the package in a real n8n ${lineUnderTest().n8n}`, () => {
 	const session = useSession();
 
 	it('ships only the compiled package: dist/, package.json, README and license', () => {

@@ -1,10 +1,10 @@
-import { phase } from './support/environment';
+import { figure, phase } from './support/environment';
 import { useSession } from './support/session';
 import { activateWebhookWorkflow, e2eWorkflow, latestExecution, type ActiveWebhookWorkflow } from './support/workflows';
 
 const GET_TOPIC = 'GET /api/discussion/topics/:id';
 
-describe("n8n's own token lifecycle with the Hub", () => {
+describe("the token lifecycle with the Hub in a real n8n", () => {
 	const session = useSession();
 	let workflow: ActiveWebhookWorkflow;
 	let clientId: string;
@@ -53,10 +53,16 @@ describe("n8n's own token lifecycle with the Hub", () => {
 			return await running;
 		});
 
+		const after = await session.counters();
+		figure('100 items, expiry after item 40', {
+			refreshes: after.refreshes - before.refreshes,
+			'401s': (after.requests[GET_TOPIC]['401'] ?? 0) - (before.requests[GET_TOPIC]?.['401'] ?? 0),
+			reuseDetections: after.reuseDetections - before.reuseDetections,
+			itemsSucceeded: Array.isArray(result.body) ? result.body.length : 0,
+		});
 		expect(result.status).toBe(200);
 		expect(result.body).toHaveLength(100);
 		expect(result.body.map((topic: { id: string }) => topic.id)).toEqual(topicIds);
-		const after = await session.counters();
 		expect(after.refreshes - before.refreshes).toBe(1);
 		expect(after.reuseDetections - before.reuseDetections).toBe(0);
 		expect(after.executions[GET_TOPIC] - startCount).toBe(100);
@@ -69,13 +75,41 @@ describe("n8n's own token lifecycle with the Hub", () => {
 		const before = await session.counters();
 		await session.hub.control('POST', '/__sandbox/expire-access-tokens', {});
 		const result = await phase('workflow: 10 items after a second expiry', async () => await workflow.call({ topicIds: topicIds.slice(0, 10) }));
+		const after = await session.counters();
+		figure('second expiry, 10 items', {
+			refreshes: after.refreshes - before.refreshes,
+			reuseDetections: after.reuseDetections - before.reuseDetections,
+			familiesRevoked: after.familiesRevoked - before.familiesRevoked,
+			itemsSucceeded: Array.isArray(result.body) ? result.body.length : 0,
+		});
 		expect(result.status).toBe(200);
 		expect(result.body).toHaveLength(10);
-		const after = await session.counters();
 		// An old refresh token would have been caught by reuse detection and the family revoked.
 		expect(after.refreshes - before.refreshes).toBe(1);
 		expect(after.reuseDetections - before.reuseDetections).toBe(0);
 		expect(after.familiesRevoked - before.familiesRevoked).toBe(0);
+	});
+
+	it('runs 20 executions at once across one expiry with at most one refresh and no failure', async () => {
+		const before = await session.counters();
+		await session.hub.control('POST', '/__sandbox/expire-access-tokens', {});
+
+		const results = await phase('workflow: 20 executions at once across an expiry', async () =>
+			Promise.all(Array.from({ length: 20 }, (_unused, index) => workflow.call({ topicIds: topicIds.slice(index * 5, index * 5 + 3) }))),
+		);
+
+		const after = await session.counters();
+		figure('20 executions at once across one expiry', {
+			refreshes: after.refreshes - before.refreshes,
+			reuseDetections: after.reuseDetections - before.reuseDetections,
+			failedExecutions: results.filter((result) => result.status !== 200).length,
+		});
+		expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
+		results.forEach((result, index) => expect(result.body.map((topic: { id: string }) => topic.id)).toEqual(topicIds.slice(index * 5, index * 5 + 3)));
+		expect(after.refreshes - before.refreshes).toBeLessThanOrEqual(1);
+		expect(after.reuseDetections - before.reuseDetections).toBe(0);
+		expect(after.familiesRevoked - before.familiesRevoked).toBe(0);
+		expect(after.executions[GET_TOPIC] - before.executions[GET_TOPIC]).toBe(60);
 	});
 
 	it('fails with the reconnect message when the grant was revoked, without a refresh loop', async () => {
@@ -93,6 +127,7 @@ describe("n8n's own token lifecycle with the Hub", () => {
 		// At most one refresh attempt (refused with invalid_grant), then the error.
 		const refreshAttempts = (label: string) => Object.values((after.requests[label] ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0) -
 			Object.values((before.requests[label] ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
+		figure('revoked grant', { refreshAttempts: refreshAttempts('POST /api/oauth/signin/exchange'), message: execution.error?.message });
 		expect(refreshAttempts('POST /api/oauth/signin/exchange')).toBeLessThanOrEqual(1);
 	});
 });

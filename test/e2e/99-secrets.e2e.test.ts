@@ -1,6 +1,7 @@
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import { readFileSync } from 'fs';
 import path from 'path';
+import { promisify } from 'util';
 import { n8nEnvironment, OWNER } from '../../scripts/lib/n8n';
 import { freePort } from '../../scripts/lib/processes';
 import { phase } from './support/environment';
@@ -22,9 +23,11 @@ describe('no token or secret in what n8n keeps', () => {
 	async function storedSecrets(): Promise<string[]> {
 		const { environment } = session;
 		const file = path.join(environment.workDir, 'credentials-export.json');
-		execFileSync(environment.runtime.nodeBinary, [environment.runtime.n8nBin, 'export:credentials', '--all', '--decrypted', `--output=${file}`], {
+		// Not execFileSync: a blocked event loop misses n8n closing idle connections, and the next
+		// request on one of them fails (seen with n8n 1.x).
+		await promisify(execFile)(environment.runtime.nodeBinary, [environment.runtime.n8nBin, 'export:credentials', '--all', '--decrypted', `--output=${file}`], {
 			env: n8nEnvironment({ port: await freePort(), userFolder: environment.userFolder }),
-			stdio: 'ignore',
+			maxBuffer: 64 * 1024 * 1024,
 		});
 		const credentials = JSON.parse(readFileSync(file, 'utf8')) as Array<{ data: Record<string, any> }>;
 		return credentials.flatMap(({ data }) => [data.clientSecret, data.apiToken, data.oauthTokenData?.access_token, data.oauthTokenData?.refresh_token]);

@@ -1,3 +1,4 @@
+import { tokenExpiresAt } from '../../nodes/AgenticDeveloperHub/transport/tokenFreshness';
 import { controlRequest } from '../hub/testing';
 import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '.';
 import { HubPollProbe } from './fixtures/pollProbe';
@@ -51,7 +52,7 @@ describe('in-process n8n harness', () => {
 		const after = harness.storedCredential(OAUTH2_CREDENTIAL).oauthTokenData as Record<string, string>;
 		expect(harness.oauthTokenWrites()).toBe(writes + 1);
 		expect(after.access_token).not.toBe(before.access_token);
-		expect(Number(after.n8n_expires_at)).toBeGreaterThan(Date.now());
+		expect(tokenExpiresAt(harness.storedCredential(OAUTH2_CREDENTIAL))).toBeGreaterThan(Date.now());
 		expect(harness.logs.some((line) => /OAuth2 token for "agenticDeveloperHubOAuth2Api" .* has been renewed/.test(line))).toBe(true);
 	});
 

@@ -300,3 +300,10 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 	};
 	return harness;
 }
+
+/** The major version of the n8n-core this jest project runs on (1 on the n8n 1.x line). */
+export function n8nCoreMajor(): number {
+	const entry = require.resolve('n8n-core');
+	const folder = entry.slice(0, entry.lastIndexOf('/node_modules/n8n-core/') + '/node_modules/n8n-core/'.length);
+	return Number((require(`${folder}package.json`) as { version: string }).version.split('.')[0]);
+}

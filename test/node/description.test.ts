@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
+import { readSpec } from '../openapi/schemas';
 import { node } from './support';
 
 const folder = join(__dirname, '..', '..', 'nodes', 'AgenticDeveloperHub');
@@ -95,16 +97,74 @@ describe('Node description', () => {
 		}
 	});
 
-	it('puts "From List" first on every resource locator, with URL modes validated', () => {
+	it('puts "From List" first on every resource locator but Community, with URL modes validated', () => {
 		const locators = properties.filter((property) => property.type === 'resourceLocator');
 		expect(new Set(locators.map((locator) => locator.name))).toEqual(
 			new Set(['communityId', 'topicId', 'postId', 'parentPostId', 'chatId', 'notificationId', 'connectionId', 'ecosystemId']),
 		);
 		for (const locator of locators) {
-			expect(locator.modes![0].name).toBe('list');
+			// No published route lists communities or names one by ID: no list for them.
+			expect(locator.modes![0].name).toBe(locator.name === 'communityId' ? 'slug' : 'list');
+			expect((locator.default as { mode: string }).mode).toBe(locator.modes![0].name);
 			expect(locator.modes!.some((mode) => mode.name === 'id')).toBe(true);
 			const url = locator.modes!.find((mode) => mode.name === 'url');
 			if (url) expect(url.extractValue).toBeDefined();
+		}
+		const searches = new Set(locators.flatMap((locator) => locator.modes!.map((mode) => mode.typeOptions?.searchListMethod).filter(Boolean)));
+		expect([...searches].sort()).toEqual(Object.keys(node.methods.listSearch).sort());
+	});
+
+	it('offers the Connection list an Ecosystem wherever a connection is picked', () => {
+		for (const operation of ['disconnect', 'sync', 'performAction']) {
+			const shown = shownFor('integration', operation).map((property) => property.name);
+			expect(shown.indexOf('ecosystemId')).toBeGreaterThanOrEqual(0);
+			expect(shown.indexOf('ecosystemId')).toBeLessThan(shown.indexOf('connectionId'));
+			expect(shownFor('integration', operation).find((property) => property.name === 'ecosystemId')!.required).toBe(false);
+		}
+	});
+
+	it('offers every action type the published types define, each with its own fields', () => {
+		const actionType = properties.find((property) => property.name === 'actionType')!;
+		expect((actionType.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(
+			['broadcast', 'broadcast_send', 'comment', 'post', 'send', 'sms', 'submit', 'subscribe', 'unsubscribe'],
+		);
+		const fieldsOf = (action: string) =>
+			properties
+				.filter((property) => property.displayOptions?.show?.actionType?.includes(action))
+				.map((property) => property.name)
+				.sort();
+		expect(fieldsOf('send')).toEqual(['additionalFields', 'bodyHtml', 'bodyText', 'subject', 'toEmail']);
+		expect(fieldsOf('sms')).toEqual(['message', 'toPhone']);
+		expect(fieldsOf('post')).toEqual(['media', 'replyTo', 'text']);
+		expect(fieldsOf('comment')).toEqual(['media', 'replyTo', 'text']);
+		expect(fieldsOf('submit')).toEqual(['subreddit', 'text', 'title', 'url']);
+		expect(fieldsOf('subscribe')).toEqual(['additionalFields', 'audienceId', 'email']);
+		expect(fieldsOf('unsubscribe')).toEqual(['audienceId', 'email']);
+		expect(fieldsOf('broadcast')).toEqual(['additionalFields', 'audienceId', 'bodyHtml', 'subject']);
+		expect(fieldsOf('broadcast_send')).toEqual(['broadcastId']);
+	});
+
+	it('promises from Search\'s Simplify only fields the slim search results define', () => {
+		const schemas = readSpec().components.schemas as Record<string, { properties: Record<string, unknown> }>;
+		const defined = new Set([
+			...Object.keys(schemas.SearchDiscussionTopicResult.properties),
+			...Object.keys(schemas.SearchDiscussionPostResult.properties),
+		]);
+		const simplify = shownFor('discussion', 'search').find((property) => property.name === 'simplify')!;
+		const promised = String(simplify.description).replace(/^.*\(keeps (.*)\)$/, '$1').split(/; |, /).map((field) => field.replace(/^\w+: /, ''));
+		expect(promised.length).toBeGreaterThan(5);
+		expect(promised.filter((field) => !defined.has(field))).toEqual([]);
+	});
+
+	it('offers the ten published notification categories, in the node\'s filter and the trigger\'s', () => {
+		const preference = readSpec().components.schemas.NotificationPreference as { properties: { category: { enum: string[] } } };
+		const published = [...preference.properties.category.enum].sort();
+		expect(published).toHaveLength(10);
+		const filters = shownFor('notification', 'getAll').find((property) => property.name === 'filters')!;
+		const nodeCategories = (filters.options as INodeProperties[]).find((option) => option.name === 'categories')!;
+		const triggerCategories = new AgenticDeveloperHubTrigger().description.properties.find((property) => property.name === 'categories')!;
+		for (const offered of [nodeCategories, triggerCategories]) {
+			expect((offered.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(published);
 		}
 	});
 

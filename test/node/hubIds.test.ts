@@ -2,9 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { rl, seededCommunity, useNodeHarness } from './support';
 
 /**
- * IDs and slugs go into request paths and bodies: anything outside the Hub's format (at most 36
- * characters; letters, digits, "-" and "_") is refused before any request, so that no input can
- * change the request path (`..`, `/`, `?`) or send the Hub an ID it would refuse.
+ * IDs and slugs go into request paths and bodies: UUIDs, slugs, reverse-domain IDs
+ * (`ecosystem.acme`) and provider slugs (`google-calendar`) are accepted; anything that could
+ * change the request path (`..`, `/`, `?`, `#`, `%`, whitespace) or that the Hub would refuse (an
+ * ID over 36 characters) is refused before any request.
  */
 describe('Hub IDs and slugs', () => {
 	const hub = useNodeHarness();
@@ -27,6 +28,12 @@ describe('Hub IDs and slugs', () => {
 			['a query string', 'abc?x=1'],
 			['a fragment', 'abc#x'],
 			['more than 36 characters', tooLong],
+			['a percent-encoding', 'abc%2e%2e'],
+			['whitespace inside', 'abc def'],
+			['a tab', 'abc\tdef'],
+			['a lone dot', '.'],
+			['a double dot inside', 'ecosystem..acme'],
+			['a trailing dot', 'ecosystem.'],
 		])('refuses %s in ID mode before any request (Topic Get)', async (_case, value) => {
 			await expectRefusedBeforeSending(
 				{ resource: 'topic', operation: 'get', topicId: rl(value) },
@@ -92,6 +99,19 @@ describe('Hub IDs and slugs', () => {
 			const bySlug = await hub.runJson({ resource: 'topic', operation: 'getAll', communityId: rl(slug, 'slug'), limit: 1 });
 			expect(bySlug).toHaveLength(1);
 		});
+	});
+
+	it.each([
+		['a reverse-domain ecosystem ID', 'ecosystem.acme'],
+		['a provider-style slug', 'google-calendar'],
+		['a UUID', '3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15'],
+	])('sends %s to the Hub as it is', async (_case, value) => {
+		const before = await hub.requests('GET /api/integrations');
+		const error = await hub.runError({ resource: 'integration', operation: 'getAllConnections', ecosystemId: rl(value) });
+		// The sandbox knows no such ecosystem: the Hub's answer, not an input error.
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toMatch(/^The ecosystem was not found/);
+		expect(await hub.requests('GET /api/integrations')).toBe(before + 1);
 	});
 
 	describe('in other fields', () => {

@@ -6,6 +6,15 @@ describe('Integration', () => {
 	const data = () => hub.harness.hub.state.data;
 	const ecosystem = (slug: string) => data().ecosystems.find((candidate) => candidate.slug === slug)!;
 
+	const connectParameters = (connectionType: string, providerId: string, serviceType: string) => ({
+		resource: 'integration',
+		operation: 'connect',
+		connectionType,
+		providerId,
+		serviceType,
+		ecosystemId: rl(ecosystem('personal').id),
+	});
+
 	async function connectTwilio(accountSid: string): Promise<IDataObject> {
 		const [connection] = await hub.runJson({
 			resource: 'integration',
@@ -157,7 +166,7 @@ describe('Integration', () => {
 		});
 		const actionLogs = () => Object.values(data().actionLogs).filter((log) => log.connectionId === smsConnection);
 
-		it('sends an SMS through a connection', async () => {
+		it('sends an SMS through a connection (the published body: { to, body })', async () => {
 			const [result] = await hub.runJson({
 				resource: 'integration',
 				operation: 'performAction',
@@ -166,7 +175,7 @@ describe('Integration', () => {
 				toPhone: '+44 20 7946 0958',
 				message: 'Your build is green',
 			});
-			expect(result).toMatchObject({ ok: true, status: 'sent', deduped: false });
+			expect(result).toMatchObject({ ok: true, status: 'ok', deduped: false });
 			expect(String(result.externalId)).toMatch(/^twilio_/);
 		});
 
@@ -188,6 +197,63 @@ describe('Integration', () => {
 			expect(actionLogs().length).toBe(before + 1);
 		});
 
+		it('fails an item whose action the provider refused (200 { ok: false }), the other items go on with Continue On Fail', async () => {
+			await hub.control('POST', '/__sandbox/action-failures', { connectionId: smsConnection, actionType: 'sms', error: 'The number is not reachable', count: 1 });
+			const output = await hub.runJson(
+				{
+					resource: 'integration',
+					operation: 'performAction',
+					connectionId: rl(smsConnection),
+					actionType: 'sms',
+					toPhone: '={{ $json.phone }}',
+					message: 'Deploy finished',
+				},
+				{ continueOnFail: true, items: [{ json: { phone: '+14155550101' } }, { json: { phone: '+14155550102' } }] },
+			);
+			expect(output).toEqual([
+				{ error: 'The Hub could not perform the action: The number is not reachable' },
+				expect.objectContaining({ ok: true, status: 'ok', deduped: false }),
+			]);
+			await hub.control('POST', '/__sandbox/action-failures', { connectionId: smsConnection, error: 'Blocked by the carrier', count: 1 });
+			const error = await hub.runError({
+				resource: 'integration',
+				operation: 'performAction',
+				connectionId: rl(smsConnection),
+				actionType: 'sms',
+				toPhone: '+14155550103',
+				message: 'Deploy finished',
+			});
+			expect(error.constructor.name).toBe('NodeApiError');
+			expect(error.message).toBe('The Hub could not perform the action: Blocked by the carrier');
+		});
+
+		const connectionOf: Record<string, string> = {};
+		it.each<[string, string, IDataObject]>([
+			['mailchimp', 'subscribe', { audienceId: 'aud-1', email: 'ada@example.com', additionalFields: { firstName: 'Ada', tags: 'beta' } }],
+			['mailchimp', 'unsubscribe', { audienceId: 'aud-1', email: 'ada@example.com' }],
+			['mailchimp', 'broadcast', { audienceId: 'aud-1', subject: 'News', bodyHtml: '<p>News</p>', additionalFields: { fromName: 'Ada' } }],
+			['mailchimp', 'broadcast_send', { broadcastId: 'bc-1' }],
+			['reddit', 'submit', { subreddit: 'n8n', title: 'A new node', text: 'It speaks the Hub' }],
+			['reddit', 'comment', { text: 'Agreed', replyTo: 't3_abc' }],
+		])('%s: %s goes through the sandbox, which checks the body against the published types', async (provider, actionType, fields) => {
+			if (!connectionOf[provider]) {
+				const [connected] = await hub.runJson(
+					provider === 'mailchimp'
+						? { ...connectParameters('api_key', 'mailchimp', 'newsletter'), fields: JSON.stringify({ account: 'ada', apiKey: 'mc-secret-key' }) }
+						: { ...connectParameters('app_password', 'reddit', 'social'), identifier: 'ada_reddit', password: 'reddit-app-pass' },
+				);
+				connectionOf[provider] = String(connected.id);
+			}
+			const [result] = await hub.runJson({
+				resource: 'integration',
+				operation: 'performAction',
+				connectionId: rl(connectionOf[provider]),
+				actionType,
+				...fields,
+			});
+			expect(result).toMatchObject({ ok: true, status: 'ok', deduped: false });
+		});
+
 		it('refuses a phone number that is not E.164 before sending anything', async () => {
 			const before = await hub.requests();
 			const error = await hub.runError({
@@ -202,27 +268,13 @@ describe('Integration', () => {
 			expect(await hub.requests()).toBe(before);
 		});
 
-		it('refuses an email action without a valid address before sending anything', async () => {
-			const before = await hub.requests();
-			const error = await hub.runError({
-				resource: 'integration',
-				operation: 'performAction',
-				connectionId: rl(smsConnection),
-				actionType: 'send',
-				toEmail: 'not-an-address',
-				message: 'Hi',
-			});
-			expect(error.message).toMatch(/^"To Email" must be an email address/);
-			expect(await hub.requests()).toBe(before);
-		});
-
 		it('reports an action the connection does not support', async () => {
 			const error = await hub.runError({
 				resource: 'integration',
 				operation: 'performAction',
 				connectionId: rl(smsConnection),
 				actionType: 'post',
-				message: 'Hello world',
+				text: 'Hello world',
 			});
 			expect(error.message).toMatch(/supports these actions: sms/);
 		});

@@ -1,24 +1,5 @@
-import type { ILoadOptionsFunctions, INodeParameters, INodeType } from 'n8n-workflow';
-import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
-import * as loadOptions from '../../nodes/AgenticDeveloperHub/methods/loadOptions';
-import { rl, seededCommunity, useNodeHarness } from './support';
-
-/**
- * The harness runs list-search methods in n8n-core's LoadOptionsContext, the same context n8n
- * gives loadOptions methods; this node type exposes each loadOptions method there.
- */
-const probe: INodeType = new AgenticDeveloperHub();
-probe.methods = {
-	...probe.methods,
-	listSearch: Object.fromEntries(
-		Object.entries(loadOptions).map(([name, method]) => [
-			name,
-			async function (this: ILoadOptionsFunctions) {
-				return { results: await method.call(this) };
-			},
-		]),
-	),
-};
+import type { INodeParameters } from 'n8n-workflow';
+import { loadOptionsProbe as probe, rl, seededCommunity, useNodeHarness } from './support';
 
 describe('Load options (dropdowns)', () => {
 	const hub = useNodeHarness();

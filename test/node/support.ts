@@ -2,10 +2,13 @@ import {
 	NodeHelpers,
 	type IDataObject,
 	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeType,
 } from 'n8n-workflow';
 import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
+import * as loadOptions from '../../nodes/AgenticDeveloperHub/methods/loadOptions';
 import { createHarness, type Harness } from '../harness';
 import type { Hub } from '../hub';
 import { controlRequest } from '../hub/testing';
@@ -115,6 +118,26 @@ export function retriedInOneExecution(): AgenticDeveloperHub {
 	};
 	return retried;
 }
+
+/**
+ * The node type with each loadOptions method also offered as a list search (beside the real ones): the harness runs list
+ * searches in n8n-core's LoadOptionsContext, the same context n8n gives loadOptions methods.
+ */
+export const loadOptionsProbe: INodeType = new AgenticDeveloperHub();
+loadOptionsProbe.methods = {
+	...loadOptionsProbe.methods,
+	listSearch: {
+		...loadOptionsProbe.methods?.listSearch,
+		...Object.fromEntries(
+			Object.entries(loadOptions).map(([name, method]) => [
+				name,
+				async function (this: ILoadOptionsFunctions) {
+					return { results: await method.call(this) };
+				},
+			]),
+		),
+	},
+};
 
 /** The node type, but a run that throws is run once more on the same context: n8n's Retry On Fail. */
 export function retriedOnFailure(): AgenticDeveloperHub {

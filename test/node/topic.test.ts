@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { retriedInOneExecution, rl, seededCommunity, useNodeHarness } from './support';
 
 describe('Topic', () => {
@@ -183,6 +184,28 @@ describe('Topic', () => {
 				updateFields: { title: 'After', isPinned: true },
 			});
 			expect(topic).toMatchObject({ id: created.id, title: 'After', isPinned: true });
+		});
+
+		it('marks a reply as the answer, then clears the answer (answeredPostId: null)', async () => {
+			const created = await createTopic('Answer me');
+			const [reply] = await hub.runJson({ resource: 'post', operation: 'reply', topicId: rl(String(created.id)), body: 'The answer' });
+			const update = (updateFields: INodeParameters) =>
+				hub.runJson({ resource: 'topic', operation: 'update', topicId: rl(String(created.id)), updateFields, simplify: false });
+			expect((await update({ answeredPostId: String(reply.id) }))[0].answeredPostId).toBe(reply.id);
+			expect((await update({ clearAnswer: true }))[0].answeredPostId).toBeNull();
+			expect(hub.harness.hub.state.data.topics[String(created.id)].answeredPostId).toBeNull();
+		});
+
+		it('refuses to mark and clear the answer at once, before sending anything', async () => {
+			const before = await hub.requests();
+			const error = await hub.runError({
+				resource: 'topic',
+				operation: 'update',
+				topicId: rl('anything'),
+				updateFields: { answeredPostId: 'post-1', clearAnswer: true },
+			});
+			expect(error.message).toBe('"Clear Answer" cannot be used with "Answered By Post ID" [item 0]');
+			expect(await hub.requests()).toBe(before);
 		});
 
 		it('refuses an update with no fields before sending anything', async () => {

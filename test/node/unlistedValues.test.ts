@@ -95,7 +95,7 @@ describe('values outside an option list, or of the wrong type', () => {
 		[
 			'Integration Perform Action: an action outside the list (it is a segment of the request path)',
 			() => ({ resource: 'integration', operation: 'performAction', connectionId: rl('abc'), actionType: '../../auth/me', message: 'hi' }),
-			/^"Action" must be one of "send", "post", "sms" \(got "..\/..\/auth\/me"\) \[item 0\]$/,
+			/^"Action" must be one of "subscribe", "broadcast", "comment", "post", "unsubscribe", "broadcast_send", "send", "sms", "submit" \(got "..\/..\/auth\/me"\) \[item 0\]$/,
 		],
 	])('%s', async (_case, parameters, message) => {
 		await expectRefusedBeforeSending(parameters(), message);

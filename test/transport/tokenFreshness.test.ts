@@ -21,6 +21,15 @@ describe('token freshness (pure)', () => {
 		expect(tokenExpiresAt({ oauthTokenData: { access_token: 'opaque' } })).toBeUndefined();
 	});
 
+	it('ignores an n8n_expires_at that an older token left (n8n 1.x keeps it across its refreshes)', () => {
+		// An hour-long token issued now; n8n_expires_at of the token it replaced, 50 minutes earlier.
+		const access_token = hubToken({ iat: now / 1000, exp: (now + 3_600_000) / 1000 });
+		expect(tokenExpiresAt({ oauthTokenData: { access_token, n8n_expires_at: String(now + 600_000) } })).toBe(now + 3_600_000);
+		expect(expiresSoon({ oauthTokenData: { access_token, n8n_expires_at: String(now - 3_000_000) } }, now)).toBe(false);
+		// One written for this token (within its second half, a clock apart) still counts.
+		expect(tokenExpiresAt({ oauthTokenData: { access_token, n8n_expires_at: String(now + 3_590_000) } })).toBe(now + 3_590_000);
+	});
+
 	it('refreshes ahead inside 60 s, never more than half a short lifetime ahead', () => {
 		const token = (secondsLeft: number, expiresIn = 3600) => ({
 			oauthTokenData: { access_token: hubToken({ exp: (now + secondsLeft * 1000) / 1000 }), expires_in: expiresIn },

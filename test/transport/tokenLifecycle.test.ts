@@ -1,3 +1,4 @@
+import { tokenExpiresAt } from '../../nodes/AgenticDeveloperHub/transport/tokenFreshness';
 import { tokenKey } from '../hub/oauth/secrets';
 import { controlRequest } from '../hub/testing';
 import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '../harness';
@@ -46,7 +47,8 @@ describe('transport token lifecycle (OAuth2 through n8n-core)', () => {
 		const newest = harness.hub.state.auth.refreshTokens[tokenKey(after.refresh_token)];
 		expect(newest).toMatchObject({ used: false, revoked: false });
 		expect(harness.hub.state.auth.refreshTokens[tokenKey(before.refresh_token)].used).toBe(true);
-		expect(harness.storedCredential(OAUTH2_CREDENTIAL).oauthTokenData).toHaveProperty('n8n_expires_at');
+		// The new hour-long token is what the transport reads next (2.x stores n8n_expires_at too, 1.x does not).
+		expect(tokenExpiresAt(harness.storedCredential(OAUTH2_CREDENTIAL))).toBeGreaterThan(Date.now() + 3_000_000);
 	});
 
 	it('refreshes ahead when the stored token expires within 60 s: zero 401s', async () => {
@@ -86,6 +88,21 @@ describe('transport token lifecycle (OAuth2 through n8n-core)', () => {
 		expect(harness.hub.state.auth.refreshTokens[tokenKey(storedTokens(harness).refresh_token)].used).toBe(false);
 	});
 
+	it('20 executions in flight at once across one expiry: at most one refresh, none fails', async () => {
+		await controlRequest(harness.hub, 'POST', '/__sandbox/expire-access-tokens');
+
+		// Each execution has its own context and so its own read of the credential.
+		const runs = await Promise.all(Array.from({ length: 20 }, () => runProbe(harness, me, { items: items(2) })));
+
+		expect(runs.map((run) => run.error?.message)).toEqual(Array(20).fill(undefined));
+		expect(runs.every((run) => run.output![0].every((item) => item.json.email === 'ada@example.com'))).toBe(true);
+		const seen = await counters(harness.hub);
+		expect(seen.refreshes).toBeLessThanOrEqual(1);
+		expect(seen.reuseDetections).toBe(0);
+		expect(responses(seen, ME)['200']).toBe(40);
+		expect(harness.hub.state.auth.refreshTokens[tokenKey(storedTokens(harness).refresh_token)].used).toBe(false);
+	});
+
 	it('a revoked grant: the reconnect error on the first item, no refresh loop', async () => {
 		await controlRequest(harness.hub, 'POST', '/__sandbox/revoke-grants', {});
 
@@ -97,7 +114,8 @@ describe('transport token lifecycle (OAuth2 through n8n-core)', () => {
 		expect(outcome.error.message).toMatch(/\[Request ID: req_/);
 		expect(outcome.error.context.itemIndex).toBe(0);
 		const seen = await counters(harness.hub);
-		expect(seen.refreshes).toBeLessThanOrEqual(1);
+		// invalid_token is no expiry: nothing refreshes, not even n8n 1.x, which tries on any 401.
+		expect(seen.refreshes).toBe(0);
 		expect(responses(seen, ME)).toEqual({ '401': 1 });
 		expectNoSecrets(harness, outcome);
 	});

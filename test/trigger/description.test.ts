@@ -44,7 +44,7 @@ describe('Trigger: node description', () => {
 				(candidate.modes ?? []).map((mode) => mode.typeOptions?.searchListMethod).filter(Boolean),
 			),
 		);
-		expect([...searches].sort()).toEqual(['searchCommunities', 'searchTopics']);
+		expect([...searches].sort()).toEqual(['searchTopics']);
 		for (const search of searches) expect(typeof methods.listSearch[search as keyof typeof methods.listSearch]).toBe('function');
 	});
 

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { SIMPLIFIED_FIELDS, type SimplifiedKind } from '../helpers/simplify';
+import { SIMPLIFIED_FIELDS, SIMPLIFIED_LABELS, type SimplifiedKind } from '../helpers/simplify';
 
 /** Return All / Limit for a Get Many operation. */
 export function returnAllOrLimit(): INodeProperties[] {
@@ -25,7 +25,7 @@ export function returnAllOrLimit(): INodeProperties[] {
 
 /** The Simplify switch for wide outputs of the given kinds; its description lists what it keeps. */
 export function simplifyProperty(...kinds: SimplifiedKind[]): INodeProperties {
-	const kept = kinds.map((kind) => `${kinds.length > 1 ? `${kind}s: ` : ''}${SIMPLIFIED_FIELDS[kind].join(', ')}`);
+	const kept = kinds.map((kind) => `${kinds.length > 1 ? `${SIMPLIFIED_LABELS[kind]}: ` : ''}${SIMPLIFIED_FIELDS[kind].join(', ')}`);
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',

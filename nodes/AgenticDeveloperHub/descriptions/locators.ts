@@ -2,8 +2,8 @@ import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-wo
 
 /**
  * Resource-locator builders shared by the action node and the trigger (interfaces.md section 7).
- * Every locator offers "From List" first, "By URL" where the Hub has a web page for the thing,
- * and "ID". The web URL shapes are the Hub's site (any host, so self-hosted Hubs work too):
+ * Every locator offers "From List" first (except Community, see there), "By URL" where the Hub
+ * has a web page for the thing, and "ID". The web URL shapes are the Hub's site (any host, so self-hosted Hubs work too):
  *   community  https://agenticdeveloperhub.com/c/<community-slug>
  *   topic      https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>
  *   post       https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>/p/<post-id>
@@ -22,9 +22,15 @@ type LocatorDefaults = Required<Pick<LocatorOptions, 'name' | 'displayName' | 'd
 
 export const HUB_WEB_URL = 'https://agenticdeveloperhub.com';
 
-/** The Hub's IDs (at most 36 characters) and slugs, in URL-safe characters only: checked again at run time. */
-export const ID_PATTERN = '[A-Za-z0-9_-]{1,36}';
-export const SLUG_PATTERN = '[A-Za-z0-9_-]+';
+/**
+ * The characters of a Hub key (UUID, slug, reverse-domain ID such as `ecosystem.acme`, provider slug
+ * such as `google-calendar`): runs of letters, digits, "-" and "_", joined by single dots. Nothing
+ * else can change a request path: no "/", "?", "#", "%", whitespace, and no "." or ".." segment.
+ */
+const KEY_PATTERN = '[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*';
+/** IDs have at most 36 characters (checked again at run time). */
+export const ID_PATTERN = `(?=[^/?#]{1,36}(?:[/?#]|$))${KEY_PATTERN}`;
+export const SLUG_PATTERN = KEY_PATTERN;
 
 /** Regexes whose first group is the value the URL names. */
 export const URL_PATTERNS = {
@@ -52,12 +58,13 @@ const ID_PLACEHOLDER = 'e.g. 3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15';
 function locatorBase(
 	defaults: LocatorDefaults,
 	options: LocatorOptions,
+	defaultMode = 'list',
 ): INodeProperties {
 	const property: INodeProperties = {
 		displayName: options.displayName ?? defaults.displayName,
 		name: options.name ?? defaults.name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: defaultMode, value: '' },
 		required: options.required ?? true,
 		description: options.description ?? defaults.description,
 	};
@@ -65,24 +72,31 @@ function locatorBase(
 	return property;
 }
 
-/** Value: the community ID ("From List", "ID") or its slug ("By URL", "By Slug"); resolve with `resolveCommunityId`. */
+/**
+ * Value: the community's slug ("By Slug", "By URL") or its ID; resolve with `resolveCommunityId`.
+ * No "From List": no published route lists communities, and the one that names a community
+ * (`GET /communities/{slug}`) needs the slug, which topics do not carry (only `communityId`), so a
+ * list could show bare IDs only.
+ */
 export function communityLocator(options: LocatorOptions = {}): INodeProperties {
 	const base = locatorBase(
 		{
 			name: 'communityId',
 			displayName: 'Community',
-			description: 'The Hub community, picked from the list, by its web URL, by its slug, or by ID',
+			description: 'The Hub community, by its slug (the last part of its web address), its web URL, or its ID',
 		},
 		options,
+		'slug',
 	);
 	return {
 		...base,
 		modes: [
 			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCommunities', searchable: true },
+				displayName: 'By Slug',
+				name: 'slug',
+				type: 'string',
+				placeholder: 'e.g. n8n-builders',
+				validation: mustMatch(`^${SLUG_PATTERN}$`, 'Not a valid community slug'),
 			},
 			{
 				displayName: 'By URL',
@@ -91,13 +105,6 @@ export function communityLocator(options: LocatorOptions = {}): INodeProperties 
 				placeholder: `e.g. ${HUB_WEB_URL}/c/n8n-builders`,
 				validation: URL_VALIDATION('community'),
 				extractValue: EXTRACT('community'),
-			},
-			{
-				displayName: 'By Slug',
-				name: 'slug',
-				type: 'string',
-				placeholder: 'e.g. n8n-builders',
-				validation: mustMatch(`^${SLUG_PATTERN}$`, 'Not a valid community slug'),
 			},
 			{
 				displayName: 'ID',

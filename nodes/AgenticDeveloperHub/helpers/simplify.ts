@@ -5,11 +5,24 @@ import { requireBoolean } from './validation';
 export const SIMPLIFIED_FIELDS = {
 	topic: ['id', 'title', 'excerpt', 'communityId', 'categoryId', 'customerId', 'replyCount', 'isLocked', 'lastActivityAt', 'createdAt'],
 	post: ['id', 'topicId', 'parentPostId', 'postNumber', 'customerId', 'content', 'createdAt'],
+	// Search results are slim (SearchDiscussionTopicResult, SearchDiscussionPostResult): only their fields.
+	foundTopic: ['id', 'title', 'categoryId', 'replyCount', 'lastActivityAt', 'createdAt'],
+	foundPost: ['id', 'topicId', 'postNumber', 'createdAt'],
 	notification: ['id', 'category', 'title', 'body', 'isRead', 'status', 'entityKind', 'entityId', 'createdAt'],
 	connection: ['id', 'displayName', 'provider', 'serviceType', 'status', 'lastSyncAt', 'lastError'],
 } as const;
 
 export type SimplifiedKind = keyof typeof SIMPLIFIED_FIELDS;
+
+/** What a kind's records are called in the Simplify description. */
+export const SIMPLIFIED_LABELS: Record<SimplifiedKind, string> = {
+	topic: 'topics',
+	post: 'posts',
+	foundTopic: 'topics',
+	foundPost: 'posts',
+	notification: 'notifications',
+	connection: 'connections',
+};
 
 export function simplify(kind: SimplifiedKind, record: IDataObject): IDataObject {
 	const simplified: IDataObject = {};

@@ -66,7 +66,8 @@ export function requirePhoneNumber(context: IExecuteFunctions, value: unknown, f
 	return text;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An address as the published types' `format: email` reads it (the JSON Schema email format). */
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export function requireEmail(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();
@@ -153,13 +154,20 @@ export function requireBoolean(context: NodeContext, value: unknown, field: stri
 }
 
 const HUB_KEY_FORMATS = {
-	ID: { pattern: new RegExp(`^${ID_PATTERN}$`), hint: 'A Hub ID has 1 to 36 characters: letters, digits, "-" and "_"' },
-	slug: { pattern: new RegExp(`^${SLUG_PATTERN}$`), hint: 'A Hub slug has only letters, digits, "-" and "_"' },
+	ID: {
+		pattern: new RegExp(`^${ID_PATTERN}$`),
+		hint: 'A Hub ID has 1 to 36 characters: letters, digits, "-" and "_", and single dots between them (e.g. a UUID or "ecosystem.acme")',
+	},
+	slug: {
+		pattern: new RegExp(`^${SLUG_PATTERN}$`),
+		hint: 'A Hub slug has letters, digits, "-" and "_", and single dots between them (e.g. "n8n-builders")',
+	},
 } as const;
 
 /**
- * A Hub ID (or slug) in its format: the Hub's 36 characters at most, and only characters that
- * stay themselves in a URL path, so that no value (`..`, `/`, `?`) can change a request's path.
+ * A Hub ID (or slug) in its format: UUIDs, slugs, reverse-domain IDs (`ecosystem.acme`) and provider
+ * slugs (`google-calendar`); IDs have 36 characters at most. Only characters that stay themselves in
+ * a URL path, and no "." or ".." segment, so that no value (`..`, `/`, `?`, `%`) can change a path.
  */
 export function requireHubId(
 	context: NodeContext,

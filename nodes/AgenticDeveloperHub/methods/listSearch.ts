@@ -1,15 +1,15 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	NodeApiError,
-} from 'n8n-workflow';
-import { hubRequest, hubRequestAll } from '../helpers/api';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { hubRequest } from '../helpers/api';
+import { ecosystemIdOrDefault } from '../helpers/ecosystem';
 import { readLocator, resolveCommunityId } from '../helpers/locators';
+import { newestFirst } from '../helpers/order';
 
 /** Pickers fetch this many per page; every list route below allows at least 100. */
 const PICKER_PAGE_SIZE = 100;
+/** Search results name posts by their topic's title, one lookup per topic: fewer per page. */
+const POST_SEARCH_PAGE_SIZE = 20;
+/** Hub pages a picker reads per call at most when it filters a list the Hub cannot filter. */
+const FILTER_SCAN_PAGES = 5;
 
 function pageOf(paginationToken?: string): number {
 	const page = Number(paginationToken);
@@ -41,48 +41,33 @@ function currentParameter(context: ILoadOptionsFunctions, name: string): unknown
 	}
 }
 
-/** The picker looks for communities among this many most recently active topics (10 requests). */
-const COMMUNITY_SCAN_TOPICS = 1_000;
-
-/** A community's name by its ID, or the ID itself where the Hub looks communities up by slug only. */
-async function communityName(context: ILoadOptionsFunctions, communityId: string): Promise<IDataObject> {
-	const endpoint = `/api/communities/${encodeURIComponent(communityId)}`;
-	const lookup = await hubRequest(context, 'GET', endpoint, { resource: 'community' }).then(
-		(community) => ({ community }),
-		(error: NodeApiError) => ({ error }),
-	);
-	if ('community' in lookup) return lookup.community;
-	if (lookup.error.httpCode === '404') return { id: communityId, name: communityId };
-	// Any other failure is already the transport's NodeApiError (auth, scope, rate limit).
-	throw lookup.error;
+/**
+ * Picker results from a list the Hub cannot filter by text (topics, posts): reads its pages from
+ * `page` on and keeps the rows `keep` accepts, until a picker page is full, the list ends, or
+ * FILTER_SCAN_PAGES pages were read; the token resumes at the next page. These lists have no
+ * `total`, and a Hub may serve fewer rows than asked, so only an empty page ends them.
+ */
+async function scanList(
+	fetchPage: (page: number) => Promise<IDataObject[]>,
+	page: number,
+	keep: (row: IDataObject) => boolean,
+	toItem: (row: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const results: INodeListSearchItems[] = [];
+	for (let current = page; current < page + FILTER_SCAN_PAGES; current++) {
+		const rows = await fetchPage(current);
+		if (rows.length === 0) return { results };
+		results.push(...rows.filter(keep).map(toItem));
+		if (results.length >= PICKER_PAGE_SIZE) return { results, paginationToken: String(current + 1) };
+	}
+	return { results, paginationToken: String(page + FILTER_SCAN_PAGES) };
 }
 
 /**
- * The Hub has no route that lists communities, so the picker collects the communities of the
- * most recently active topics the user can see and names each with `GET /api/communities/{id}`.
- * A community without recent topics is entered By Slug, By URL or by ID.
+ * Topics of the node's `communityId` when set (most recently active first), else of every
+ * community. Search results carry no `communityId`, so a filter within a community is applied here
+ * to the community's topics; without a community it is the Hub's search.
  */
-export async function searchCommunities(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const topics = await hubRequestAll(
-		this,
-		'/api/discussion/topics',
-		{ itemsKey: 'items', maxPageSize: PICKER_PAGE_SIZE },
-		{ limit: COMMUNITY_SCAN_TOPICS },
-	);
-	const communityIds = [...new Set(topics.map((topic) => String(topic.communityId)))];
-	const results: INodeListSearchItems[] = [];
-	for (const communityId of communityIds) {
-		const community = await communityName(this, communityId);
-		if (!matches(filter, community.name, community.slug)) continue;
-		results.push({ name: String(community.name ?? communityId), value: String(community.id ?? communityId) });
-	}
-	return { results };
-}
-
-/** Topics of the node's `communityId` when set (most recently active first), else of every community. */
 export async function searchTopics(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -90,20 +75,19 @@ export async function searchTopics(
 ): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
 	const communityId = await resolveCommunityId.call(this, currentParameter(this, 'communityId'), 'Community');
-	if (filter) {
+	if (filter && !communityId) {
 		const found = await hubRequest(this, 'GET', '/api/search/discussions', {
 			qs: { q: filter, type: 'topics', page, pageSize: PICKER_PAGE_SIZE },
 		});
-		const topics = ((found.topics as IDataObject[]) ?? []).filter(
-			(topic) => !communityId || topic.communityId === communityId,
-		);
-		return pageResult(topics.map(topicItem), page, found.topicsHasMore === true);
+		return pageResult(((found.topics as IDataObject[]) ?? []).map(topicItem), page, found.topicsHasMore === true);
 	}
-	const listed = await hubRequest(this, 'GET', '/api/discussion/topics', {
-		qs: { communityId, page, pageSize: PICKER_PAGE_SIZE },
-	});
-	const topics = (listed.items as IDataObject[]) ?? [];
-	return pageResult(topics.map(topicItem), page, topics.length === PICKER_PAGE_SIZE);
+	const fetchPage = async (current: number) => {
+		const qs: IDataObject = { page: current, pageSize: PICKER_PAGE_SIZE };
+		if (communityId) qs.communityId = communityId;
+		const listed = await hubRequest(this, 'GET', '/api/discussion/topics', { qs, resource: 'community' });
+		return (listed.items as IDataObject[]) ?? [];
+	};
+	return await scanList(fetchPage, page, (topic) => matches(filter, topic.title), topicItem);
 }
 
 function topicItem(topic: IDataObject): INodeListSearchItems {
@@ -112,7 +96,7 @@ function topicItem(topic: IDataObject): INodeListSearchItems {
 
 /**
  * Posts of the node's `topicId`, in thread order. Without a topic, a typed filter searches every
- * post (newest first).
+ * post; search results carry no content, so they are named by their topic's title.
  */
 export async function searchPosts(
 	this: ILoadOptionsFunctions,
@@ -124,21 +108,33 @@ export async function searchPosts(
 	if (!topicId) {
 		if (!filter) return { results: [] };
 		const found = await hubRequest(this, 'GET', '/api/search/discussions', {
-			qs: { q: filter, type: 'posts', page, pageSize: PICKER_PAGE_SIZE },
+			qs: { q: filter, type: 'posts', page, pageSize: POST_SEARCH_PAGE_SIZE },
 		});
-		return pageResult(((found.posts as IDataObject[]) ?? []).map(postItem), page, found.postsHasMore === true);
+		const results = await foundPostItems(this, (found.posts as IDataObject[]) ?? []);
+		return pageResult(results, page, found.postsHasMore === true);
 	}
-	const listed = await hubRequest(this, 'GET', `/api/discussion/topics/${encodeURIComponent(topicId)}/posts`, {
-		qs: { page, pageSize: PICKER_PAGE_SIZE },
-		resource: 'topic',
-	});
-	const posts = (listed.items as IDataObject[]) ?? [];
-	const results = posts.filter((post) => matches(filter, post.content)).map(postItem);
-	return pageResult(results, page, posts.length === PICKER_PAGE_SIZE);
+	const endpoint = `/api/discussion/topics/${encodeURIComponent(topicId)}/posts`;
+	const fetchPage = async (current: number) => {
+		const listed = await hubRequest(this, 'GET', endpoint, { qs: { page: current, pageSize: PICKER_PAGE_SIZE }, resource: 'topic' });
+		return (listed.items as IDataObject[]) ?? [];
+	};
+	return await scanList(fetchPage, page, (post) => matches(filter, post.content), postItem);
 }
 
+/** `#3: the post's text`, or `#3` where the Hub gave no content. */
 function postItem(post: IDataObject): INodeListSearchItems {
-	return { name: `#${post.postNumber}: ${shorten(post.content)}`, value: String(post.id) };
+	const content = shorten(post.content);
+	return { name: content ? `#${post.postNumber}: ${content}` : `#${post.postNumber}`, value: String(post.id) };
+}
+
+/** Search results as `#3 in "Topic title"`: one `GET /discussion/topics/{id}` per topic among them. */
+async function foundPostItems(context: ILoadOptionsFunctions, posts: IDataObject[]): Promise<INodeListSearchItems[]> {
+	const titles = new Map<string, string>();
+	for (const topicId of new Set(posts.map((post) => String(post.topicId)))) {
+		const topic = await hubRequest(context, 'GET', `/api/discussion/topics/${encodeURIComponent(topicId)}`, { resource: 'topic' });
+		titles.set(topicId, shorten(topic.title, 60));
+	}
+	return posts.map((post) => ({ name: `#${post.postNumber} in "${titles.get(String(post.topicId))}"`, value: String(post.id) }));
 }
 
 /** Direct-message chats, newest activity first, named by the other person and the last message. */
@@ -161,7 +157,7 @@ export async function searchChats(
 	return pageResult(results, page, page * PICKER_PAGE_SIZE < Number(listed.total ?? 0));
 }
 
-/** Inbox notifications, newest first. */
+/** Inbox notifications, newest first (by `createdAt`: the Hub does not promise an order). */
 export async function searchNotifications(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -171,7 +167,7 @@ export async function searchNotifications(
 	const listed = await hubRequest(this, 'GET', '/api/notifications', {
 		qs: { page, pageSize: PICKER_PAGE_SIZE },
 	});
-	const notifications = (listed.items as IDataObject[]) ?? [];
+	const notifications = newestFirst((listed.items as IDataObject[]) ?? []);
 	const results = notifications
 		.filter((notification) => matches(filter, notification.title, notification.category))
 		.map((notification) => ({
@@ -181,13 +177,13 @@ export async function searchNotifications(
 	return pageResult(results, page, page * PICKER_PAGE_SIZE < Number(listed.total ?? 0));
 }
 
-/** Integration connections, of the node's `ecosystemId` when set. */
+/** Integration connections of the node's `ecosystemId`, or of the default ecosystem when it is empty. */
 export async function searchConnections(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const ecosystemId = readLocator.call(this, currentParameter(this, 'ecosystemId'), 'ecosystem', 'Ecosystem')?.value;
-	const listed = await hubRequest(this, 'GET', '/api/integrations', { qs: { ecosystemId } });
+	const ecosystemId = await ecosystemIdOrDefault(this, currentParameter(this, 'ecosystemId'));
+	const listed = await hubRequest(this, 'GET', '/api/integrations', { qs: { ecosystemId }, resource: 'ecosystem' });
 	const connections = (listed.connections as IDataObject[]) ?? [];
 	const results = connections
 		.filter((connection) => matches(filter, connection.displayName, connection.provider, connection.username))

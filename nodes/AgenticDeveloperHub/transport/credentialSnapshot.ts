@@ -1,9 +1,11 @@
 import type { IAllExecuteFunctions, ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { AuthKind } from './errorMessages';
+import { reportingFailures } from './failedCall';
 import { credentialSecrets } from './redact';
-import { accessTokenOf } from './tokenFreshness';
+import { accessTokenOf, oauthTokenData } from './tokenFreshness';
 
 type ReadingContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getNodeParameter'>;
+type SigningBase = Pick<IAllExecuteFunctions, 'getCredentials' | 'helpers'>;
 
 /** The node's credential as read once for a run of the node. */
 export interface CredentialSnapshot {
@@ -74,12 +76,38 @@ export function signingToken(snapshot: CredentialSnapshot): string | undefined {
 	return typeof snapshot.data.apiToken === 'string' ? snapshot.data.apiToken : undefined;
 }
 
+/** What n8n may sign with: a copy (n8n adds to what it reads) without the refresh token. */
+function signingCopy(snapshot: CredentialSnapshot): ICredentialDataDecryptedObject {
+	const tokens = { ...oauthTokenData(snapshot.data) };
+	delete tokens.refresh_token;
+	return { ...snapshot.data, oauthTokenData: tokens };
+}
+
 /**
- * The context n8n's signing helper runs in: the node's own, except that reading this credential
- * returns the snapshot (a copy, as n8n may add to what it reads) instead of resolving it again.
+ * The context n8n's OAuth2 signing runs in: the node's own, except that
+ * - with a snapshot, reading this credential returns it instead of resolving it again, without the
+ *   refresh token: only the transport refreshes (single-flight, tokenRefresh.ts). n8n 1.x refreshes
+ *   by itself on any 401, whatever `skipTokenRefresh` says; without a refresh token that attempt
+ *   fails before it sends anything, so it can never redeem a refresh token already used;
+ * - n8n's HTTP helper reports each failure to `onFailure` (failedCall.ts), as 1.x's NodeApiError
+ *   keeps neither the HTTP error nor its headers.
  */
-export function signingContext<T extends ReadingContext>(ctx: T, snapshot: CredentialSnapshot): T {
+export function signingContext<T extends SigningBase>(
+	ctx: T,
+	snapshot: CredentialSnapshot | undefined,
+	onFailure: (error: unknown) => void,
+): T {
+	const reading = snapshot ? readingCredentialAs(ctx, snapshot.credentialType, signingCopy(snapshot)) : ctx;
+	return Object.create(reading, { helpers: { value: reportingFailures(ctx.helpers, onFailure) } }) as T;
+}
+
+/** The context, except that reading `credentialType` returns a copy of `data`. */
+function readingCredentialAs<T extends Pick<IAllExecuteFunctions, 'getCredentials'>>(
+	ctx: T,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): T {
 	const getCredentials = async (type: string, itemIndex?: number) =>
-		type === snapshot.credentialType ? { ...snapshot.data } : await ctx.getCredentials(type, itemIndex);
+		type === credentialType ? { ...data } : await ctx.getCredentials(type, itemIndex);
 	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;
 }

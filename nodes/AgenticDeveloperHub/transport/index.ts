@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { credentialSnapshot } from './credentialSnapshot';
 import { fetchAllPages, type PaginationSpec } from './pagination';
+import { redact } from './redact';
 import { sendHubRequest, type HubContext, type HubRequestOptions } from './request';
 
 export type { HubContext, HubRequestOptions } from './request';
@@ -28,4 +30,10 @@ export async function hubApiRequestAllItems<T = IDataObject>(
 	options?: HubRequestOptions & { limit?: number },
 ): Promise<T[]> {
 	return await fetchAllPages<T>(this, endpoint, spec, options);
+}
+
+/** Text the Hub wrote (e.g. a failed action's `error`) with the credential's secrets masked. */
+export async function hubTextWithoutSecrets(context: HubContext, text: string, itemIndex = 0): Promise<string> {
+	const { secrets } = await credentialSnapshot(context, itemIndex);
+	return redact(text, secrets);
 }

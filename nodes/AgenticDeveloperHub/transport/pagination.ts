@@ -4,24 +4,42 @@ import { sendHubRequest, type HubContext, type HubRequestOptions } from './reque
 export interface PaginationSpec {
 	/** The array in the wrapper: 'items', 'chats', 'topics', 'posts', ... */
 	itemsKey: string;
-	/** The route's largest pageSize, sent on every page. */
+	/** The page size to ask for, sent on every page: the route's largest, or 100 where the types give none. */
 	maxPageSize: number;
-	/** e.g. 'topicsHasMore' for search; else `total`, else a short page ends the list. */
+	/** e.g. 'topicsHasMore' for search; else `total`, else the pages' lengths end the list. */
 	hasMoreKey?: string;
 }
 
 /** Guards against a Hub that never signals the end. */
 const MAX_PAGES = 10_000;
 
-function isLastPage(wrapper: IDataObject, spec: PaginationSpec, page: number, received: number): boolean {
-	if (received === 0) return true;
-	if (spec.hasMoreKey) return wrapper[spec.hasMoreKey] !== true;
-	const pageSize = typeof wrapper.pageSize === 'number' && wrapper.pageSize > 0 ? wrapper.pageSize : spec.maxPageSize;
-	if (typeof wrapper.total === 'number') return page * pageSize >= wrapper.total;
-	return received < pageSize;
+/** What the pages read so far tell about where the list ends. */
+interface PagingState {
+	/** Rows received on every page so far. */
+	received: number;
+	/** How many rows the Hub served on the first page: what it serves per page. */
+	served?: number;
 }
 
-/** GET page=1,2,... at the route's largest page size; stops once it has `limit` items or the list ends. */
+/**
+ * Whether the list ends with this page: by the wrapper's flag (`topicsHasMore`) or `total` where it
+ * has one, else at an empty page or a page shorter than the first. The published types give no
+ * maximum page size for most lists, so the Hub may serve fewer rows than asked: a short first page
+ * is no proof of the end, the next request (at most one more) tells.
+ */
+function isLastPage(wrapper: IDataObject, spec: PaginationSpec, rows: number, state: PagingState): boolean {
+	state.received += rows;
+	if (rows === 0) return true;
+	if (spec.hasMoreKey) return wrapper[spec.hasMoreKey] !== true;
+	if (typeof wrapper.total === 'number') return state.received >= wrapper.total;
+	if (state.served === undefined) {
+		state.served = rows;
+		return false;
+	}
+	return rows < state.served;
+}
+
+/** GET page=1,2,... at the spec's page size; stops once it has `limit` items or the list ends. */
 export async function fetchAllPages<T>(
 	ctx: HubContext,
 	endpoint: string,
@@ -31,6 +49,7 @@ export async function fetchAllPages<T>(
 	const { limit, ...requestOptions } = options;
 	const results: T[] = [];
 	if (limit !== undefined && limit <= 0) return results;
+	const state: PagingState = { received: 0 };
 	for (let page = 1; page <= MAX_PAGES; page++) {
 		const wrapper = ((await sendHubRequest(ctx, 'GET', endpoint, {
 			...requestOptions,
@@ -41,7 +60,7 @@ export async function fetchAllPages<T>(
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;
 		}
-		if (isLastPage(wrapper, spec, page, items.length)) break;
+		if (isLastPage(wrapper, spec, items.length, state)) break;
 	}
 	return results;
 }

@@ -62,6 +62,8 @@ interface CallState {
 	finalStatuses?: Record<number, StatusMeaning>;
 	/** An event stream: answered with its live body; its failures are not retried here. */
 	streaming: boolean;
+	/** What n8n's HTTP client threw in the last attempt, before n8n wrapped it. */
+	failure?: unknown;
 }
 
 /**
@@ -115,7 +117,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			url: `${baseUrl}${endpoint.startsWith('/') ? endpoint : `/${endpoint}`}`,
 			qs: options.qs,
 			arrayFormat: 'repeat',
-			body: method === 'GET' || method === 'DELETE' ? undefined : (options.body ?? {}),
+			body: options.body,
 			json: !stream,
 			returnFullResponse: true,
 			headers: {
@@ -166,7 +168,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			call.guard?.made(result.body);
 			return result;
 		} catch (error) {
-			if (call.streaming) await readStreamedErrorBody(error);
+			if (call.streaming) for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
 			if ('done' in next) return { body: next.done, headers: {} };
@@ -195,22 +197,26 @@ function useSnapshot(call: CallState, snapshot: CredentialSnapshot): void {
 	call.errorContext.secrets = [...new Set([...call.errorContext.secrets, ...snapshot.secrets])];
 }
 
-/** Signs through n8n (a fresh copy of the options, so no Authorization header stays in ours). */
+/** Signs and sends one attempt (a fresh copy of the options, so no Authorization header stays in ours). */
 async function sendOnce(call: CallState): Promise<CallResult> {
 	const { ctx, snapshot, errorContext } = call;
 	const request = { ...call.request, headers: { ...call.request.headers } };
-	// n8n signs with the snapshot instead of reading the credential again. Not when n8n refreshes
-	// on its own (no explicit refresh): then it must read what it refreshes and persists.
-	const signer = errorContext.auth === 'apiToken' || call.explicitRefresh ? signingContext(ctx, snapshot) : ctx;
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-		signer as IAllExecuteFunctions,
-		snapshot.credentialType,
-		request,
-		errorContext.auth === 'oAuth2'
-			? { oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh } }
-			: // A personal token is never refreshed: no resend of the same token on a 401.
-				{ preAuthenticationRetryStatusCode: [] },
-	)) as SentResponse;
+	call.failure = undefined;
+	let response: SentResponse;
+	if (errorContext.auth === 'apiToken') {
+		// A personal token is one fixed header, sent once: n8n's httpRequestWithAuthentication resends
+		// a request after a 401 with the same token, and only 2.x can be told not to.
+		request.headers.Authorization = `Bearer ${signingToken(snapshot) ?? ''}`;
+		if ('getExecutionCancelSignal' in ctx) request.abortSignal = ctx.getExecutionCancelSignal();
+		response = (await ctx.helpers.httpRequest(request)) as SentResponse;
+	} else {
+		// n8n signs with the snapshot instead of reading the credential again. Not when n8n refreshes
+		// on its own (no explicit refresh): then it must read what it refreshes and persists.
+		const signer = signingContext(ctx, call.explicitRefresh ? snapshot : undefined, (failure) => (call.failure = failure));
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(signer as IAllExecuteFunctions, snapshot.credentialType, request, {
+			oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh },
+		})) as SentResponse;
+	}
 	if (call.streaming) return { body: response.body, headers: response.headers ?? {} };
 	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
 	return { body, headers: response.headers ?? {} };
@@ -230,16 +236,18 @@ async function afterFailure(
 	if (error instanceof NodeOperationError && /needs to be reconnected/i.test(error.message)) {
 		throw reconnectError(errorContext, 'the Hub refused to refresh the access token');
 	}
-	const response = responseOf(error);
+	// What the HTTP client threw, when n8n's signing sent the request: n8n may wrap it losing parts.
+	const thrown = call.failure ?? error;
+	const response = responseOf(thrown);
 	if (!response) {
-		const reason = networkReason(error);
+		const reason = networkReason(thrown);
 		// Never rethrow n8n's own error: it can carry the request options, Authorization included.
 		if (!reason) {
 			throw networkError(errorContext, baseUrl, redact(String((error as Error)?.message ?? 'the request failed'), errorContext.secrets));
 		}
 		const failure = () => networkError(errorContext, baseUrl, reason);
 		// Only a failure before any connection proves that a POST the Hub does not dedupe did nothing.
-		if (call.guard && !neverReachedHub(error)) {
+		if (call.guard && !neverReachedHub(thrown)) {
 			return await call.guard.afterUnclearFailure(`The connection failed before the Hub's answer arrived (${reason})`, call.budget, () => nextBackoff(call), failure);
 		}
 		return retryOrThrow(call, nextBackoff(call), failure);

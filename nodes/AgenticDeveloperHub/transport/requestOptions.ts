@@ -4,6 +4,7 @@ import type { ReadBack } from './guardedPost';
 
 /** How one Hub request is sent, retried and explained (request.ts). */
 export interface HubRequestOptions {
+	/** The JSON body; none is sent without it (POST routes such as `/sync` and `/read-all` publish none). */
 	body?: IDataObject;
 	/** Array values become repeated keys: category=a&category=b. */
 	qs?: IDataObject;

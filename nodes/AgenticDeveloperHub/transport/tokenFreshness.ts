@@ -18,27 +18,37 @@ function base64UrlDecode(segment: string): string {
 	return atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
 }
 
-/** The `exp` claim (ms) of a JWT inside the token (`adh_<JWT>`), read without verifying it. */
-export function jwtExpiryMs(token: string): number | undefined {
+/** The `exp` and `iat` claims (ms) of a JWT inside the token (`adh_<JWT>`), read without verifying it. */
+function jwtTimesMs(token: string): { expiresAt?: number; issuedAt?: number } {
 	const jwt = token.match(/[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/);
-	if (!jwt) return undefined;
+	if (!jwt) return {};
 	try {
-		const claims = JSON.parse(base64UrlDecode(jwt[1])) as { exp?: unknown };
-		return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+		const claims = JSON.parse(base64UrlDecode(jwt[1])) as { exp?: unknown; iat?: unknown };
+		const ms = (claim: unknown) => (typeof claim === 'number' ? claim * 1000 : undefined);
+		return { expiresAt: ms(claims.exp), issuedAt: ms(claims.iat) };
 	} catch {
-		return undefined;
+		return {};
 	}
 }
 
-/** When the stored access token expires (ms): the earlier of n8n's `n8n_expires_at` and the JWT `exp`. */
+export function jwtExpiryMs(token: string): number | undefined {
+	return jwtTimesMs(token).expiresAt;
+}
+
+/**
+ * When the stored access token expires (ms): the earlier of n8n's `n8n_expires_at` and the JWT
+ * `exp`. n8n 1.x never writes `n8n_expires_at` but keeps the one in the stored data when it
+ * refreshes, so one from before the second half of this token's life belongs to an older token.
+ */
 export function tokenExpiresAt(credentials: ICredentialDataDecryptedObject): number | undefined {
 	const data = oauthTokenData(credentials);
-	const candidates: number[] = [];
-	const stored = Number(data.n8n_expires_at);
-	if (data.n8n_expires_at !== undefined && Number.isFinite(stored)) candidates.push(stored);
 	const token = accessTokenOf(credentials);
-	const fromJwt = token ? jwtExpiryMs(token) : undefined;
+	const { expiresAt: fromJwt, issuedAt } = token ? jwtTimesMs(token) : {};
+	const candidates: number[] = [];
 	if (fromJwt !== undefined) candidates.push(fromJwt);
+	const stored = Number(data.n8n_expires_at);
+	const olderToken = fromJwt !== undefined && issuedAt !== undefined && stored < issuedAt + (fromJwt - issuedAt) / 2;
+	if (data.n8n_expires_at !== undefined && Number.isFinite(stored) && !olderToken) candidates.push(stored);
 	return candidates.length ? Math.min(...candidates) : undefined;
 }
 

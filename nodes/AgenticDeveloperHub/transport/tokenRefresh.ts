@@ -9,7 +9,7 @@ export const OAUTH2_SIGNING: IOAuth2Options = { tokenType: 'Bearer' };
 const refreshes = new Map<string, Promise<RefreshOutcome>>();
 const REMEMBERED_REFRESHES = 200;
 
-/** n8n 2.x has `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
+/** n8n 2.x and 1.123 have `helpers.refreshOAuth2Token`; without it the transport leaves 401s to n8n's own path. */
 export function canRefreshExplicitly(ctx: RefreshingContext): boolean {
 	return typeof (ctx.helpers as { refreshOAuth2Token?: unknown }).refreshOAuth2Token === 'function';
 }
@@ -21,6 +21,25 @@ function isRevokedGrant(error: unknown): boolean {
 	const text = String((error as Error)?.message ?? '');
 	const body = (error as { body?: { error?: unknown } })?.body;
 	return body?.error === 'invalid_grant' || /needs to be reconnected|invalid_grant|no refresh token/i.test(text);
+}
+
+/** Thrown from the refresh helper's credential read when the stored token was already replaced. */
+class TokenAlreadyReplaced extends Error {}
+
+/**
+ * The context n8n's refresh helper runs in: its read of the credential (the one whose refresh
+ * token it presents) fails with `TokenAlreadyReplaced` when the stored access token is no longer
+ * `staleToken`, so the helper stops before it calls the Hub. n8n 2.x compares again under its
+ * refresh lease; n8n 1.x has no lease and no comparison, so without this read a refresh by another
+ * worker since this node's read would be redone with a rotated-away refresh token (reuse).
+ */
+function readingUnlessReplaced(ctx: RefreshingContext, credentialType: string, staleToken: string): RefreshingContext {
+	const getCredentials = async (type: string, itemIndex?: number) => {
+		const data = await ctx.getCredentials(type, itemIndex);
+		if (type === credentialType && accessTokenOf(data) !== staleToken) throw new TokenAlreadyReplaced();
+		return data;
+	};
+	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as RefreshingContext;
 }
 
 /**
@@ -40,12 +59,11 @@ export async function refreshReplacing(
 	if (!pending) {
 		pending = (async (): Promise<RefreshOutcome> => {
 			try {
-				const current = await ctx.getCredentials(credentialType);
-				if (accessTokenOf(current) === staleToken) {
-					await ctx.helpers.refreshOAuth2Token.call(ctx as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
-				}
+				const reading = readingUnlessReplaced(ctx, credentialType, staleToken);
+				await ctx.helpers.refreshOAuth2Token.call(reading as IAllExecuteFunctions, credentialType, OAUTH2_SIGNING);
 				return { ok: true };
 			} catch (error) {
+				if (error instanceof TokenAlreadyReplaced) return { ok: true };
 				const revoked = isRevokedGrant(error);
 				if (!revoked) refreshes.delete(key);
 				return { ok: false, revoked, error };

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'fs';
 import path from 'path';
 import { PhaseTimer } from '../../../scripts/lib/processes';
-import type { N8nRuntime } from '../../../scripts/lib/provision';
+import { DEFAULT_LINE, linesNamed, type N8nLine, type N8nRuntime } from '../../../scripts/lib/provision';
 import type { SandboxInfo } from '../../../scripts/lib/sandboxHub';
 
 /* What the global setup started, as the test files see it (written to a JSON file). */
@@ -21,9 +21,16 @@ export interface E2eEnvironment {
 	/** The packed package that was installed into n8n. */
 	tarball: string;
 	phasesFile: string;
+	/** Figures measured at the sandbox, one JSON line each, printed at the end of the run. */
+	figuresFile: string;
 }
 
 export const ENVIRONMENT_VARIABLE = 'ADH_E2E_ENVIRONMENT';
+
+/** The n8n line this run tests: `ADH_N8N_LINE` (set per line by `npm run test:e2e`), else 2.x. */
+export function lineUnderTest(): N8nLine {
+	return linesNamed(process.env.ADH_N8N_LINE || DEFAULT_LINE.name)[0];
+}
 
 export function loadEnvironment(): E2eEnvironment {
 	const file = process.env[ENVIRONMENT_VARIABLE];
@@ -40,4 +47,10 @@ export async function phase<T>(name: string, work: () => Promise<T>): Promise<T>
 		const file = process.env[ENVIRONMENT_VARIABLE] ? loadEnvironment().phasesFile : undefined;
 		if (file) appendFileSync(file, `${JSON.stringify(timer.phases[0])}\n`);
 	}
+}
+
+/** Records a figure measured at the sandbox (refreshes, 401s, ...) for the run's closing summary. */
+export function figure(name: string, value: unknown): void {
+	const file = process.env[ENVIRONMENT_VARIABLE] ? loadEnvironment().figuresFile : undefined;
+	if (file) appendFileSync(file, `${JSON.stringify({ name, value })}\n`);
 }

@@ -32,14 +32,14 @@ export const description = updateDisplayOptions(
 /** Returns `{ success, unreadCount, chatId }`. Read positions only move forward. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const chatId = locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const request: IDataObject = {};
-	const { messageId } = options;
-	if (messageId !== undefined && String(messageId).trim() !== '') {
-		request.messageId = requireHubId(this, messageId, 'Up To Message ID', itemIndex);
-	}
+	const { messageId } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// Without a message the whole chat is read: no body (the published body is optional).
+	const body =
+		messageId !== undefined && String(messageId).trim() !== ''
+			? { messageId: requireHubId(this, messageId, 'Up To Message ID', itemIndex) }
+			: undefined;
 	const result = await hubRequest(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/read`, {
-		body: request,
+		body,
 		itemIndex,
 		resource: 'chat',
 		idempotent: true,

@@ -6,7 +6,7 @@ import { readLimit, requireOption, requireText } from '../../helpers/validation'
 
 const SEARCH_TYPES: Array<{ name: string; value: 'topics' | 'posts'; description: string }> = [
 	{ name: 'Topics', value: 'topics', description: 'Topics whose title or excerpt contains the text' },
-	{ name: 'Posts', value: 'posts', description: 'Posts whose content contains the text, newest first' },
+	{ name: 'Posts', value: 'posts', description: 'Posts whose content contains the text (the Hub returns their topic and number, not their text)' },
 ];
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		description: 'Text to look for (case-insensitive, at most 500 characters)',
 	},
 	...returnAllOrLimit(),
-	simplifyProperty('topic', 'post'),
+	simplifyProperty('foundTopic', 'foundPost'),
 ];
 
 export const description = updateDisplayOptions(
@@ -47,6 +47,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: searchType, maxPageSize: 100, hasMoreKey: `${searchType}HasMore` },
 		{ qs: { q: query, type: searchType }, itemIndex, limit },
 	);
-	const kind = searchType === 'topics' ? 'topic' : 'post';
+	const kind = searchType === 'topics' ? 'foundTopic' : 'foundPost';
 	return simplifyIf(simplified, kind, matches);
 }

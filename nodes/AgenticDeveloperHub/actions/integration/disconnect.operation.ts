@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { connectionLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
+import { connectionProperties } from './shared';
 
 const properties: INodeProperties[] = [
-	connectionLocator({ description: 'The connection to remove; the Hub forgets its stored secrets' }),
+	...connectionProperties('The connection to remove; the Hub forgets its stored secrets'),
 ];
 
 export const description = updateDisplayOptions(

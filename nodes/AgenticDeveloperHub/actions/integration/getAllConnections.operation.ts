@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
-import { readLocator } from '../../helpers/locators';
+import { ecosystemIdOrDefault } from '../../helpers/ecosystem';
 import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit } from '../../helpers/validation';
 
@@ -24,9 +24,9 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
-	const ecosystem = readLocator.call(this, this.getNodeParameter('ecosystemId', itemIndex, ''), 'ecosystem', 'Ecosystem', itemIndex);
+	const ecosystemId = await ecosystemIdOrDefault(this, this.getNodeParameter('ecosystemId', itemIndex, ''), itemIndex);
 	const { connections } = await hubRequest<{ connections: IDataObject[] }>(this, 'GET', '/api/integrations', {
-		qs: ecosystem ? { ecosystemId: ecosystem.value } : {},
+		qs: { ecosystemId },
 		itemIndex,
 		resource: 'ecosystem',
 	});

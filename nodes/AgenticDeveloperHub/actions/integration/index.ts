@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 				name: 'Perform Action',
 				value: 'performAction',
 				action: 'Perform an action through a connection',
-				description: 'Send an email, publish a post or send an SMS through a connection (never repeated on retry)',
+				description: 'Send an email or SMS, publish a post or comment, or manage subscribers and broadcasts through a connection (never repeated on retry)',
 			},
 			{
 				name: 'Sync Now',

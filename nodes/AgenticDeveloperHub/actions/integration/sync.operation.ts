@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { connectionLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
 import { syncReadBack } from '../../helpers/readBack';
 import type { StatusMeaning } from '../../transport';
+import { connectionProperties } from './shared';
 
-const properties: INodeProperties[] = [connectionLocator({ description: 'The connection to sync now' })];
+const properties: INodeProperties[] = [...connectionProperties('The connection to sync now')];
 
 export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['sync'] } }, properties);
 

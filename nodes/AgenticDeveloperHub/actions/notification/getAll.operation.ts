@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
+import { newestFirst } from '../../helpers/order';
 import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit, requireOption, requireOptionList } from '../../helpers/validation';
 import { NOTIFICATION_CATEGORIES } from './shared';
@@ -60,7 +61,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Newest first. */
+/** Newest first by `createdAt` (the published types do not state the Hub's order). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -81,5 +82,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: 'items', maxPageSize: 100 },
 		{ qs, itemIndex, limit },
 	);
-	return simplifyIf(simplified, 'notification', notifications);
+	return simplifyIf(simplified, 'notification', newestFirst(notifications));
 }

@@ -4,13 +4,21 @@ import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
 import type { HubOperation } from '../types';
 
-/** The Hub's notification categories, for the node's filter and the trigger's. */
+/**
+ * The Hub's ten notification categories (the published `NotificationPreference.category` enum), for
+ * the node's filter and the trigger's.
+ */
 export const NOTIFICATION_CATEGORIES = [
 	{ name: 'Account', value: 'account' },
 	{ name: 'Admin Announcement', value: 'admin_announcement' },
 	{ name: 'Community Mention', value: 'community_mention' },
 	{ name: 'Community Reply', value: 'community_reply' },
 	{ name: 'Direct Message', value: 'direct_message' },
+	{ name: 'Project Assigned', value: 'project_assigned' },
+	{ name: 'Project Comment', value: 'project_comment' },
+	{ name: 'Project Due', value: 'project_due' },
+	{ name: 'Project Mention', value: 'project_mention' },
+	{ name: 'Project Status', value: 'project_status' },
 ];
 
 /**

@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a topic',
-				description: 'Change the title, or pin, lock or mark the answer of a topic',
+				description: 'Change the title, pin or lock a topic, or mark or clear its answer',
 			},
 		],
 		default: 'getAll',

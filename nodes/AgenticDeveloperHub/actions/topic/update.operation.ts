@@ -23,6 +23,13 @@ const properties: INodeProperties[] = [
 				description: 'ID of the post in this topic that answers it',
 			},
 			{
+				displayName: 'Clear Answer',
+				name: 'clearAnswer',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to unmark the post that answers the topic, so that the topic is unanswered again',
+			},
+			{
 				displayName: 'Locked',
 				name: 'isLocked',
 				type: 'boolean',
@@ -53,9 +60,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	for (const [flag, field] of [['isPinned', 'Pinned'], ['isLocked', 'Locked']] as const) {
 		if (updateFields[flag] !== undefined) changes[flag] = requireBoolean(this, updateFields[flag], field, itemIndex);
 	}
+	const clearAnswer = updateFields.clearAnswer !== undefined && requireBoolean(this, updateFields.clearAnswer, 'Clear Answer', itemIndex);
+	if (clearAnswer && updateFields.answeredPostId !== undefined) {
+		throw invalidInput(this, 'Clear Answer', 'cannot be used with "Answered By Post ID"', itemIndex, 'Either mark a post as the answer or clear the answer');
+	}
 	if (updateFields.answeredPostId !== undefined) {
 		changes.answeredPostId = requireHubId(this, updateFields.answeredPostId, 'Answered By Post ID', itemIndex);
 	}
+	// The published types: `answeredPostId: null` clears the answer.
+	if (clearAnswer) changes.answeredPostId = null;
 	if (Object.keys(changes).length === 0) {
 		throw invalidInput(this, 'Update Fields', 'is empty', itemIndex, 'Add at least one field to change');
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NOTIFICATION_CATEGORIES } from '../../actions/notification/shared';
+import { newestFirst } from '../../helpers/order';
 import { requireOptionList } from '../../helpers/validation';
 import { hubGet, timeOf } from '../api';
 import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
@@ -17,7 +18,7 @@ function categoriesOf(context: EventContext): string[] {
 	return requireOptionList(context, context.getNodeParameter('categories', []), NOTIFICATION_CATEGORIES, 'Categories', 0).sort();
 }
 
-/** The user's inbox (optionally some categories only), newest first. */
+/** The user's inbox (optionally some categories only), each page newest first by `createdAt`. */
 function inbox(context: EventContext): Feed<Notification> {
 	const categories = categoriesOf(context);
 	return {
@@ -26,7 +27,8 @@ function inbox(context: EventContext): Feed<Notification> {
 			const qs: IDataObject = { page, pageSize };
 			if (categories.length > 0) qs.category = categories;
 			const body = await hubGet<{ items: Notification[] }>(context, '/api/notifications', qs);
-			return body.items ?? [];
+			// The scan stops at the first row older than the mark: the order is made sure of here.
+			return newestFirst(body.items ?? []);
 		},
 		id: (notification) => notification.id,
 		sortKey: (notification) => timeOf(notification.createdAt),

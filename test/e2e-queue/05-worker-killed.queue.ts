@@ -1,0 +1,105 @@
+import { phase } from '../e2e/support/environment';
+import { useSession } from '../e2e/support/session';
+import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
+import { loadQueueEnvironment } from './support/environment';
+import { finishedExecutions, queueWorkflow } from './support/executions';
+
+/*
+ * A worker dies (SIGKILL: no shutdown, no goodbye to Redis) while it posts 100 replies. n8n 2.41
+ * runs Bull with maxStalledCount 0: once the dead worker's job lock expires (60 s by default), the
+ * surviving worker's stall check fails the job instead of handing it to another worker, and the
+ * main then records the execution as failed. Nothing is re-run, so nothing is posted twice; the
+ * replies sent before the kill stay, and the rest are never sent. This runs last in the suite.
+ */
+
+const REPLIES = 100;
+const KILL_AFTER = 30;
+const STALLED_MESSAGE = /failed to be processed too many times and will no longer retry/;
+
+interface Post {
+	id: string;
+	postNumber: number;
+	content: string;
+}
+
+describe('a worker killed in the middle of a 100-item Post Reply run', () => {
+	const session = useSession();
+
+	async function hubGet<T>(path: string): Promise<T> {
+		const response = await fetch(`${session.hub.url}${path}`, { headers: { Authorization: `Bearer ${session.user('ada@example.com').apiToken}` } });
+		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+		return (await response.json()) as T;
+	}
+
+	/** The topic's replies (the opening post excluded), read from the Hub. */
+	async function repliesIn(topicId: string): Promise<Post[]> {
+		const posts: Post[] = [];
+		for (let page = 1; ; page++) {
+			const { items } = await hubGet<{ items: Post[] }>(`/api/discussion/topics/${topicId}/posts?page=${page}&pageSize=100`);
+			posts.push(...items);
+			if (items.length < 100) break;
+		}
+		return posts.filter((post) => post.postNumber > 1);
+	}
+
+	it('the Hub sees every reply at most once; n8n fails the execution after its stall check and never runs it again', async () => {
+		const environment = loadQueueEnvironment();
+		const credential = await session.connectedCredential('Queue kill', { permissions: ['discussions:read', 'discussions:write'] });
+		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
+		const [topic] = (
+			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Killed worker', body: 'Replies follow.' })
+		).items as Array<{ id: string }>;
+		const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('hundred-replies', credential));
+		// Each reply waits 150 ms at the Hub's door, so that the kill lands in the middle of the run.
+		await session.hub.control('POST', '/__sandbox/faults', { method: 'POST', path: `/api/discussion/topics/${topic.id}/posts`, delayMs: 150, count: REPLIES });
+		const texts = Array.from({ length: REPLIES }, (_, index) => `Reply ${index + 1} of ${REPLIES}`);
+
+		try {
+			// The webhook answers as soon as the execution is enqueued.
+			expect((await workflow.call({ topicId: topic.id, replies: texts })).status).toBe(200);
+			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => {
+				const deadline = Date.now() + 120000;
+				for (;;) {
+					const replies = await repliesIn(topic.id);
+					if (replies.length >= KILL_AFTER) return replies;
+					if (Date.now() > deadline) throw new Error(`only ${replies.length} replies arrived`);
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+			});
+			// Each reply names the process that sent it: that worker is the one to kill.
+			const runningOn = /sent by (worker-\d)$/.exec(sentBefore[0].content)?.[1];
+			const victim = environment.workers.find((worker) => worker.name === runningOn);
+			expect(victim).toBeDefined();
+			process.kill(-victim!.pid, 'SIGKILL');
+			const killedAt = Date.now();
+
+			const [execution] = await phase('n8n decides about the killed execution', async () => await finishedExecutions(session.n8n, workflow.id, 1, 300000));
+			const decidedAfterSeconds = Math.round((Date.now() - killedAt) / 1000);
+			const { error } = await readExecution(session.environment, session.n8n, execution.id);
+			const replies = await repliesIn(topic.id);
+			const timesSent = new Map<string, number>();
+			for (const reply of replies) {
+				const text = reply.content.replace(/ sent by .*$/, '');
+				timesSent.set(text, (timesSent.get(text) ?? 0) + 1);
+			}
+			process.stdout.write(
+				`[figures] killed ${victim!.name} after ${sentBefore.length} replies; replies at the Hub: ${replies.length} (${timesSent.size} distinct, most copies of one: ${Math.max(...timesSent.values())}); ` +
+					`n8n: execution ${execution.status} after ${decidedAfterSeconds}s: ${error?.message}\n`,
+			);
+
+			// At most once: no text twice, every reply from the killed worker, never the 100.
+			expect(Math.max(...timesSent.values())).toBe(1);
+			expect([...timesSent.keys()].every((text) => texts.includes(text))).toBe(true);
+			expect(replies.every((reply) => reply.content.endsWith(`sent by ${victim!.name}`))).toBe(true);
+			expect(replies.length).toBeGreaterThanOrEqual(sentBefore.length);
+			expect(replies.length).toBeLessThan(REPLIES);
+			// What n8n did: failed the execution as stalled; no retry, no second execution.
+			expect(execution.status).toBe('error');
+			expect(error?.message).toMatch(STALLED_MESSAGE);
+			expect(await session.n8n.executions(workflow.id)).toHaveLength(1);
+			expect((await repliesIn(topic.id)).length).toBe(replies.length);
+		} finally {
+			await session.hub.control('DELETE', '/__sandbox/faults');
+		}
+	});
+});

@@ -1,0 +1,5 @@
+import { stopQueueStack } from './stack';
+
+export default async function globalTeardown(): Promise<void> {
+	await stopQueueStack();
+}
