@@ -2,7 +2,7 @@ import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
 import type { IDataObject, IHttpRequestOptions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
-import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import { createHarness, OAUTH2_CREDENTIAL, type Harness } from '../../test/harness';
 import type { Hub } from '../../test/hub';
 import { controlRequest } from '../../test/hub/testing';

@@ -22,6 +22,9 @@ import { CredentialStore, HarnessCredentialsHelper } from './credentialsHelper';
 import { CredentialTypeRegistry } from './credentialTypes';
 import { HarnessNodeTypes } from './nodeTypes';
 import { connectOAuth2Credential } from './oauthConnect';
+import { runTrigger, type TriggerRun } from './triggerRun';
+
+export type { TriggerRun } from './triggerRun';
 
 export const OAUTH2_CREDENTIAL = 'agenticDeveloperHubOAuth2Api';
 export const API_TOKEN_CREDENTIAL = 'agenticDeveloperHubApi';
@@ -52,6 +55,15 @@ export interface Harness {
 		node: INodeType,
 		run: { parameters: INodeParameters; mode?: 'trigger' | 'manual'; nodeName?: string },
 	): Promise<INodeExecutionData[][] | null>;
+	/**
+	 * TriggerContext: activates (or, in manual mode, listens with) a trigger node. It starts from the
+	 * static data n8n last saved and saves it as n8n does (triggerRun.ts), so a new run after
+	 * `close()` is what an n8n restart or a reactivation sees.
+	 */
+	trigger(
+		node: INodeType,
+		run: { parameters: INodeParameters; mode?: 'trigger' | 'manual'; nodeName?: string },
+	): Promise<TriggerRun>;
 	staticData(nodeName?: string): IDataObject;
 	listSearch(
 		node: INodeType,
@@ -131,7 +143,7 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 		};
 	}
 
-	function buildWorkflow(nodeType: INodeType, node: INode): Workflow {
+	function buildWorkflow(nodeType: INodeType, node: INode, staticData = workflowStaticData): Workflow {
 		const nodeTypes = new HarnessNodeTypes();
 		nodeTypes.register(nodeType);
 		return new Workflow({
@@ -141,7 +153,7 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 			connections: {},
 			active: false,
 			nodeTypes,
-			staticData: workflowStaticData,
+			staticData,
 		});
 	}
 
@@ -219,6 +231,20 @@ export async function createHarness(options: { hub?: Hub; hubOptions?: HubOption
 			} finally {
 				keepStaticData(workflow);
 			}
+		},
+
+		async trigger(nodeType, run) {
+			const name = run.nodeName ?? DEFAULT_NODE_NAME;
+			const node = buildNode(nodeType, run.parameters, name);
+			const workflow = buildWorkflow(nodeType, node, deepCopy(workflowStaticData));
+			return await runTrigger({
+				nodeType,
+				workflow,
+				node: workflow.getNode(name)!,
+				additionalData: additionalData(),
+				mode: run.mode ?? 'trigger',
+				saveStaticData: keepStaticData,
+			});
 		},
 
 		staticData(nodeName = DEFAULT_NODE_NAME) {

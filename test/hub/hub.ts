@@ -19,6 +19,8 @@ import { countExecution, countResponse, newCounters, type Counters } from './mid
 import { FaultInjector, faultReply, type FaultSpec } from './middleware/faults';
 import { RateLimiter } from './middleware/rateLimit';
 import { idempotentCall, storedReply, storeReply } from './middleware/idempotency';
+import { registerStreamRoutes } from './realtime/routes';
+import { EventStreams } from './realtime/streams';
 import { ContractGuard, isIntegrationsPath, isPublishedRoute, isResourcePath, type RecordedViolation } from './middleware/contract';
 import { ActionFailures } from './resources/actionFailures';
 
@@ -39,6 +41,8 @@ export class Hub {
 	readonly options: ResolvedHubOptions;
 	readonly faults = new FaultInjector();
 	readonly rateLimiter = new RateLimiter();
+	/** The open event streams (hub-api.md "Realtime"). */
+	readonly streams = new EventStreams();
 	readonly actionFailures = new ActionFailures();
 	/** The published types' check of every request and answer on a resource route (middleware/contract.ts). */
 	readonly contract = new ContractGuard(
@@ -60,6 +64,7 @@ export class Hub {
 		this.state = (this.options.stateFile && loadState(this.options.stateFile)) || this.freshState();
 		registerOAuthRoutes(this.router);
 		registerResourceRoutes(this.router);
+		registerStreamRoutes(this.router);
 		registerControlRoutes(this.router);
 	}
 
@@ -75,6 +80,7 @@ export class Hub {
 		this.counters = newCounters();
 		this.faults.clear();
 		this.rateLimiter.clear();
+		this.streams.reset();
 		this.actionFailures.clear();
 		this.contract.clear();
 		this.state = this.freshState();
@@ -142,6 +148,7 @@ export class Hub {
 		this.server = undefined;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		this.streams.reset();
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		this.persist();
@@ -173,7 +180,8 @@ export class Hub {
 		};
 		// Every answer on a resource route but an injected fault's is checked against the published types.
 		const finish = (reply: Reply) => {
-			const drift = checked ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
+			// A stream's events are checked one by one as they are written (realtime/streams.ts).
+			const drift = checked && !reply.stream ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
 			write(drift ? errorToReply(drift, errorShape, label) : reply);
 		};
 		try {

@@ -173,4 +173,25 @@ describe('the published types as an oracle', () => {
 			]);
 		});
 	});
+
+	describe('stream events', () => {
+		const event = (path: string, data: unknown) => messages(validator.validateStreamEvent({ path, data }));
+		const message = {
+			id: 'm1', chatId: 'c1', senderParticipantId: null, senderUserId: 'u1', seq: 3, role: 'member', body: 'Hi', state: 'sent', dateSent: '2026-01-01T00:00:00.000Z',
+		};
+
+		it('checks each event\'s data against the schema its stream publishes', () => {
+			expect(event('/api/notifications/stream', {})).toEqual([]);
+			expect(event('/api/notifications/stream', 'wake')).toEqual(['event data: must be object']);
+			expect(event('/api/chat/dms/c1/stream', message)).toEqual([]);
+			expect(event('/api/chat/dms/c1/stream', { ...message, seq: '3', state: undefined })).toEqual(
+				expect.arrayContaining(['event data: misses "state"', 'event data/seq: must be integer']),
+			);
+		});
+
+		it('refuses routes that are not event streams', () => {
+			expect(event('/api/notifications', {})).toEqual(['route: GET /api/notifications is not an event stream']);
+			expect(event('/api/nothing/stream', {})).toEqual(['route: GET /api/nothing/stream is not a published route']);
+		});
+	});
 });

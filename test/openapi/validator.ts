@@ -1,21 +1,17 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { bindSegments, coerce, queryValues } from './parameters';
 import { ACTION_BRANCHES } from './rules';
-import { strictSpec, type JsonObject, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter } from './schemas';
+import { strictSpec, type JsonObject, type OpenApiDocument, type OpenApiOperation } from './schemas';
+import { collapseAnyOf, indexPointers, pointerEscape, toViolation, type Violation } from './violations';
+
+export { describeViolations, type Violation } from './violations';
 
 /*
  * Checks requests to, and answers from, the Hub's resource routes against its published types
  * (hub-openapi.json, made strict by schemas.ts). Used by the sandbox on every request it receives and
  * every answer it gives, and by the request-shape tests. Paths are public ones (`/api/...`).
  */
-
-export interface Violation {
-	/** What is wrong where: `body/title`, `query/foo`, `path/id`, `route`, `response 200 body/items/0`. */
-	location: string;
-	/** The JSON pointer of the published schema that refused it. */
-	schemaPath: string;
-	message: string;
-}
 
 export interface WireRequest {
 	method: string;
@@ -49,8 +45,6 @@ export interface OperationMatch {
 
 const SPEC_ID = 'https://hub.invalid/openapi.json';
 const API_PREFIX = '/api';
-
-const pointerEscape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export class HubApiValidator {
 	readonly spec: OpenApiDocument;
@@ -131,6 +125,20 @@ export class HubApiValidator {
 		const pointer = fallbackErrorPointer(template);
 		const content = { [fallbackContentType(template)]: { schema: { $ref: pointer } } };
 		return this.checkContent(`response ${response.status}`, pointer, content, response, true);
+	}
+
+	/**
+	 * One event's data on a stream route (`text/event-stream`): checked against the schema the route
+	 * publishes for its 200 answer, which describes each event's data (`DmMessage`, `NotificationWakeEvent`).
+	 */
+	validateStreamEvent(event: { path: string; data: unknown }): Violation[] {
+		const found = this.match('GET', event.path);
+		if (!('operation' in found)) return [{ location: 'route', schemaPath: '#/paths', message: `GET ${event.path} is not a published route` }];
+		const media = 'text/event-stream';
+		if (!found.operation.responses['200']?.content?.[media]) {
+			return [{ location: 'route', schemaPath: `${found.pointer}/responses/200`, message: `GET ${event.path} is not an event stream` }];
+		}
+		return this.run(`${found.pointer}/responses/200/content/${pointerEscape(media)}/schema`, event.data, 'event data');
 	}
 
 	private checkContent(
@@ -235,7 +243,7 @@ export class HubApiValidator {
 		if (validate(value)) return [];
 		return collapseAnyOf(validate.errors ?? []).map((error) => {
 			const at = isObject(error.parentSchema) ? this.pointers.get(error.parentSchema) : undefined;
-			return toViolation(error, where, at === undefined ? undefined : `${at}/${error.keyword}`);
+			return toViolation(error, where, at === undefined ? error.schemaPath.replace(SPEC_ID, '') : `${at}/${error.keyword}`);
 		});
 	}
 }
@@ -254,95 +262,9 @@ function singleValuedProperties(schema: JsonObject): Record<string, unknown> {
 	return fixed;
 }
 
-/** Template segments bound to a path's segments, or undefined when they do not fit. */
-function bindSegments(template: string[], segments: string[]): Record<string, string> | undefined {
-	if (template.length !== segments.length) return undefined;
-	const params: Record<string, string> = {};
-	for (let i = 0; i < template.length; i++) {
-		const part = template[i];
-		if (part.startsWith('{')) {
-			if (segments[i] === '') return undefined;
-			params[part.slice(1, -1)] = safeDecode(segments[i]);
-		} else if (part !== segments[i]) return undefined;
-	}
-	return params;
-}
-
-function safeDecode(segment: string): string {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return segment;
-	}
-}
-
-function queryValues(query: URLSearchParams | undefined): Map<string, string[]> {
-	const values = new Map<string, string[]>();
-	query?.forEach((value, name) => values.set(name, [...(values.get(name) ?? []), value]));
-	return values;
-}
-
-/** A parameter's text values as the types its schema names (OpenAPI's form style, exploded arrays). */
-function coerce(parameter: OpenApiParameter, given: string[]): unknown {
-	const schema = parameter.schema ?? {};
-	const scalar = (text: string, type: unknown): unknown => {
-		if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-		if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
-		return text;
-	};
-	if (schema.type === 'array') return given.map((text) => scalar(text, (schema.items as JsonObject | undefined)?.type));
-	// A scalar sent twice is wrong however each copy looks.
-	return given.length === 1 ? scalar(given[0], schema.type) : given;
-}
-
 const isIntegrationRoute = (template: string) => template === '/integrations' || template.startsWith('/integrations/');
 const fallbackErrorPointer = (template: string) => `#/components/schemas/${isIntegrationRoute(template) ? 'ProblemDetails' : 'Error'}`;
 const fallbackContentType = (template: string) => (isIntegrationRoute(template) ? 'application/problem+json' : 'application/json');
-
-/**
- * An `anyOf` of `required` alternatives (rules.ts: "bodyText or bodyHtml") as one error naming them,
- * instead of one error per alternative plus the anyOf's own.
- */
-function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
-	const anyOfPaths = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath));
-	const alternatives = new Map<string, string[]>();
-	const kept = errors.filter((error) => {
-		const parent = error.schemaPath.replace(/\/\d+\/required$/, '');
-		if (error.keyword !== 'required' || parent === error.schemaPath || !anyOfPaths.has(parent)) return true;
-		alternatives.set(parent, [...(alternatives.get(parent) ?? []), String((error.params as { missingProperty?: unknown }).missingProperty)]);
-		return false;
-	});
-	return kept.map((error) =>
-		error.keyword === 'anyOf' && alternatives.has(error.schemaPath)
-			? { ...error, message: `needs at least one of: ${alternatives.get(error.schemaPath)!.join(', ')}` }
-			: error,
-	);
-}
-
-/** Records the JSON pointer of every object in the document (the first path that reaches it). */
-function indexPointers(node: unknown, pointer: string, pointers: WeakMap<object, string>): void {
-	if (typeof node !== 'object' || node === null || pointers.has(node)) return;
-	pointers.set(node, pointer);
-	for (const [key, child] of Object.entries(node)) indexPointers(child, `${pointer}/${pointerEscape(key)}`, pointers);
-}
-
-function toViolation(error: ErrorObject, where: string, schemaPath: string | undefined): Violation {
-	const params = error.params as Record<string, unknown>;
-	const detail =
-		error.keyword === 'unevaluatedProperties'
-			? `has "${String(params.unevaluatedProperty)}", which the published type does not define`
-			: error.keyword === 'required'
-				? `misses "${String(params.missingProperty)}"`
-				: error.keyword === 'enum'
-					? `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`
-					: (error.message ?? error.keyword);
-	return { location: `${where}${error.instancePath}`, schemaPath: schemaPath ?? error.schemaPath.replace(SPEC_ID, ''), message: detail };
-}
-
-/** One line per violation, for errors and test failures. */
-export function describeViolations(violations: Violation[]): string {
-	return violations.map((violation) => `${violation.location}: ${violation.message} (${violation.schemaPath})`).join('\n');
-}
 
 let shared: HubApiValidator | undefined;
 

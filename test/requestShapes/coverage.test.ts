@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import * as loadOptions from '../../nodes/AgenticDeveloperHub/methods/loadOptions';
 import { node } from '../node/support';
 

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import { rl } from '../node/support';
 import { CHAT_SUMMARY, COMMUNITY, DM_MESSAGE, IDS, notification, post, T0, T1, T2, topic } from './fixtures';
 import { useShapeHarness, type Exchange } from './support';

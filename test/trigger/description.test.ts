@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty, credentialDescriptions } from '../../nodes/AgenticDeveloperHub/descriptions/authentication';
-import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 
 const { description, methods } = new AgenticDeveloperHubTrigger();
 const property = (name: string) => description.properties.find((candidate) => candidate.name === name) as INodeProperties;
@@ -49,7 +49,7 @@ describe('Trigger: node description', () => {
 	});
 
 	it('has a codex file naming the node as n8n finds it', () => {
-		const codexPath = join(__dirname, '../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node.json');
+		const codexPath = join(__dirname, '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node.json');
 		const codex = JSON.parse(readFileSync(codexPath, 'utf8'));
 		const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 		expect(codex.node).toBe(`${manifest.name}.${description.name}`);

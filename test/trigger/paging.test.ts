@@ -1,4 +1,4 @@
-import { scanNewestFirst, type NewestFirstList } from '../../nodes/AgenticDeveloperHubTrigger/shared/paging';
+import { scanNewestFirst, type NewestFirstList } from '../../nodes/AgenticDeveloperHub/trigger/paging';
 
 interface Row {
 	id: string;

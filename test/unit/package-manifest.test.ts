@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -22,5 +22,12 @@ describe('package.json as n8n reads a community package', () => {
 		for (const path of [...manifest.n8n.credentials, ...manifest.n8n.nodes]) {
 			expect(path).toMatch(/^dist\/.+\.js$/);
 		}
+	});
+
+	it('names compiled files whose sources exist, each node beside its codex file', () => {
+		const root = join(__dirname, '..', '..');
+		const sourceOf = (path: string) => join(root, path.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		for (const path of [...manifest.n8n.credentials, ...manifest.n8n.nodes]) expect(existsSync(sourceOf(path))).toBe(true);
+		for (const path of manifest.n8n.nodes) expect(existsSync(sourceOf(path).replace(/\.ts$/, '.json'))).toBe(true);
 	});
 });

@@ -80,6 +80,47 @@ export function networkReason(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** The most of an error body worth reading: error answers are short. */
+const MAX_ERROR_BODY_CHARS = 64 * 1024;
+
+interface ReadableBody {
+	on(event: string, listener: (value?: unknown) => void): unknown;
+	destroy?(): void;
+}
+
+function isReadableBody(value: unknown): value is ReadableBody {
+	return typeof value === 'object' && value !== null && typeof (value as ReadableBody).on === 'function';
+}
+
+async function bodyText(body: ReadableBody): Promise<string> {
+	const decoder = new TextDecoder('utf-8');
+	return await new Promise((resolve) => {
+		let text = '';
+		const done = () => resolve(text + decoder.decode());
+		body.on('data', (chunk) => {
+			text += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+			if (text.length > MAX_ERROR_BODY_CHARS) {
+				body.destroy?.();
+				done();
+			}
+		});
+		body.on('end', done);
+		body.on('error', done);
+		body.on('close', done);
+	});
+}
+
+/**
+ * A failed streaming request carries its error body as a stream: read it in place, so that the
+ * error's code (`token_expired`, `invalid_token`, ...) can be told apart like any other answer's.
+ */
+export async function readStreamedErrorBody(error: unknown): Promise<void> {
+	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+		const response = (candidate as { response?: { data?: unknown } })?.response;
+		if (response && isReadableBody(response.data)) response.data = await bodyText(response.data);
+	}
+}
+
 /** Whether the request provably never reached the Hub (refused, host unknown or unreachable). */
 export function neverReachedHub(error: unknown): boolean {
 	const code = networkCode(error);

@@ -7,6 +7,7 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	type ITriggerFunctions,
 } from 'n8n-workflow';
 import {
 	credentialSnapshot,
@@ -18,7 +19,7 @@ import {
 import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
-import { networkReason, neverReachedHub, responseOf } from './failedCall';
+import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } from './failedCall';
 import { GuardedPost } from './guardedPost';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
@@ -26,7 +27,7 @@ import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolic
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
 
-export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions;
 
 import type { HubRequestOptions } from './requestOptions';
 
@@ -39,7 +40,7 @@ interface SentResponse {
 }
 
 /** What a call resolves to: the body, and the headers (a read-back reads the Hub's Date). */
-type CallResult = Pick<SentResponse, 'body' | 'headers'>;
+export type CallResult = Pick<SentResponse, 'body' | 'headers'>;
 
 /** Everything one call needs across its attempts. */
 interface CallState {
@@ -59,6 +60,8 @@ interface CallState {
 	/** A POST that the Hub does not dedupe; undefined for every other request. */
 	guard?: GuardedPost;
 	finalStatuses?: Record<number, StatusMeaning>;
+	/** An event stream: answered with its live body; its failures are not retried here. */
+	streaming: boolean;
 	/** What n8n's HTTP client threw in the last attempt, before n8n wrapped it. */
 	failure?: unknown;
 }
@@ -78,6 +81,16 @@ export async function sendHubRequest(
 	return (await hubCall(ctx, method, endpoint, options)).body;
 }
 
+/** The same call, answered with the headers too (an event stream: its live body and its content type). */
+export async function sendHubRequestForResponse(
+	ctx: HubContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: HubRequestOptions,
+): Promise<CallResult> {
+	return await hubCall(ctx, method, endpoint, options);
+}
+
 async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: string, options: HubRequestOptions): Promise<CallResult> {
 	const itemIndex = options.itemIndex ?? 0;
 	const snapshot = await credentialSnapshot(ctx, itemIndex);
@@ -94,6 +107,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 	const idempotencyKey =
 		method === 'POST' ? (options.idempotencyKey ?? defaultIdempotencyKey(ctx, itemIndex, `${method} ${endpoint}`)) : undefined;
 	const policy = retryPolicy();
+	const { stream } = options;
 	const call: CallState = {
 		ctx,
 		snapshot,
@@ -104,9 +118,15 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			qs: options.qs,
 			arrayFormat: 'repeat',
 			body: options.body,
-			json: true,
+			json: !stream,
 			returnFullResponse: true,
-			headers: { Accept: 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+			headers: {
+				Accept: stream ? 'text/event-stream' : 'application/json',
+				// Decompression would hold events back until a compressed block fills.
+				...(stream ? { 'Accept-Encoding': 'identity' } : {}),
+				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+			},
+			...(stream ? { encoding: 'stream' as const, abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
 			// The credentials are for the Hub only. Its API never redirects, so a redirect (which
 			// could lead anywhere) is not followed, and no request may leave the Base URL's host.
 			disableFollowRedirect: true,
@@ -127,10 +147,12 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 		},
 		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
 		policy,
-		budget: new RetryBudget(policy),
+		// A stream's caller reconnects with its own (abortable) backoff.
+		budget: new RetryBudget(stream ? { ...policy, maxRetries: 0 } : policy),
 		refreshedAfterExpiry: false,
 		rereadAfter401: false,
 		finalStatuses: options.finalStatuses,
+		streaming: stream !== undefined,
 	};
 	if (method === 'POST' && !options.idempotent) {
 		const readBackGet = async (path: string, qs?: IDataObject) => await hubCall(ctx, 'GET', path, { qs, itemIndex });
@@ -146,6 +168,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			call.guard?.made(result.body);
 			return result;
 		} catch (error) {
+			if (call.streaming) for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
 			if ('done' in next) return { body: next.done, headers: {} };
@@ -194,6 +217,7 @@ async function sendOnce(call: CallState): Promise<CallResult> {
 			oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh },
 		})) as SentResponse;
 	}
+	if (call.streaming) return { body: response.body, headers: response.headers ?? {} };
 	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
 	return { body, headers: response.headers ?? {} };
 }

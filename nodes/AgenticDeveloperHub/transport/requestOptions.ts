@@ -28,4 +28,13 @@ export interface HubRequestOptions {
 	readBack?: ReadBack;
 	/** Statuses that end the call at once (no retry, no read-back), with what they mean here. */
 	finalStatuses?: Record<number, StatusMeaning>;
+	/** Open a `text/event-stream` (stream.ts): the answer is the live body. */
+	stream?: StreamRequestOptions;
+}
+
+export interface StreamRequestOptions {
+	/** Aborting it closes the connection (also while it connects). */
+	signal: AbortSignal;
+	/** n8n's request timeout; the stream's silence is watched by stream.ts. */
+	idleTimeoutMs: number;
 }

@@ -1,7 +1,7 @@
 import { startHub, type Hub } from '../../hub';
 import { Hub as HubClass } from '../../hub/hub';
 import { isResourcePath, isPublishedRoute } from '../../hub/middleware/contract';
-import { controlRequest, hubRequest, takeViolations } from '../../hub/testing';
+import { controlRequest, hubRequest, remoteViolationReport, takeViolations } from '../../hub/testing';
 
 /*
  * The published types as the sandbox's oracle (issue 11 part 1): every request on a resource route is
@@ -141,6 +141,18 @@ describe('the published types in the request pipeline', () => {
 		expect((await controlRequest(hub, 'GET', '/__sandbox/counters')).violations).toBe(0);
 		token = hub.info().users[0].apiToken;
 		topicId = (await hubRequest(hub, 'GET', '/api/discussion/topics?pageSize=1', { token })).body.items[0].id;
+	});
+
+	it('reports them over HTTP for a Hub in another process, as the e2e teardown and the bench read them', async () => {
+		expect(await remoteViolationReport(hub.url, 'during this check')).toBe('');
+		await hubRequest(hub, 'GET', '/api/notifications?read=maybe', { token });
+		const report = await remoteViolationReport(hub.url, 'during this check');
+		expect(report).toBe(
+			'The sandbox Hub recorded 1 published-types violation(s) during this check that no test expected:\n' +
+				'request GET /api/notifications: query/read: must be boolean (#/paths/~1notifications/get/parameters/4/schema/type)',
+		);
+		expect((await controlRequest(hub, 'DELETE', '/__sandbox/violations')).violations).toHaveLength(1);
+		expect(await remoteViolationReport('http://127.0.0.1:9', 'during this check')).toMatch(/^Could not read the sandbox Hub's violations during this check: /);
 	});
 
 	it('with the flat error shape, error answers are exempt but success answers are still checked', async () => {

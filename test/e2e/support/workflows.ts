@@ -9,6 +9,8 @@ import type { E2eEnvironment } from './environment';
 
 export const NODE_TYPE = 'n8n-nodes-agentic-developer-hub.agenticDeveloperHub';
 export const TRIGGER_TYPE = 'n8n-nodes-agentic-developer-hub.agenticDeveloperHubTrigger';
+export const REALTIME_TRIGGER_TYPE = 'n8n-nodes-agentic-developer-hub.agenticDeveloperHubRealtimeTrigger';
+const HUB_NODE_TYPES = [NODE_TYPE, TRIGGER_TYPE, REALTIME_TRIGGER_TYPE];
 
 export interface CredentialRef {
 	type: 'agenticDeveloperHubOAuth2Api' | 'agenticDeveloperHubApi';
@@ -41,7 +43,7 @@ export function withCredential(workflow: WorkflowJson, credential: CredentialRef
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
-			node.type === NODE_TYPE || node.type === TRIGGER_TYPE
+			HUB_NODE_TYPES.includes(node.type)
 				? { ...node, parameters: { ...node.parameters, authentication }, credentials: { [credential.type]: { id: credential.id, name: credential.name } } }
 				: node,
 		),

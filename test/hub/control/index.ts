@@ -4,6 +4,7 @@ import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import { registerActivityControlRoutes } from './activity';
 import { registerAuthControlRoutes } from './auth';
+import { registerStreamControlRoutes } from './streams';
 
 const faultInput = z.object({
 	method: z.string().min(1).max(10).optional(),
@@ -46,6 +47,7 @@ export function registerControlRoutes(router: Router): void {
 	});
 
 	registerActivityControlRoutes(router);
+	registerStreamControlRoutes(router);
 
 	router.add('POST', '/__sandbox/action-failures', ({ hub, req }) => {
 		const input = validate(actionFailureInput, req.body);
@@ -57,7 +59,7 @@ export function registerControlRoutes(router: Router): void {
 	router.add('GET', '/__sandbox/violations', ({ hub }) => ({ status: 200, body: { violations: hub.violations } }));
 	router.add('DELETE', '/__sandbox/violations', ({ hub }) => ({ status: 200, body: { violations: hub.takeViolations() } }));
 
-	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: hub.counters }));
+	router.add('GET', '/__sandbox/counters', ({ hub }) => ({ status: 200, body: { ...hub.counters, streams: hub.streams.counters() } }));
 	router.add('POST', '/__sandbox/reset', ({ hub }) => {
 		hub.reset();
 		return { status: 200, body: hub.info() };

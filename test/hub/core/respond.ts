@@ -22,6 +22,12 @@ export function errorToReply(error: unknown, shape: ErrorShape, label: string): 
 export function writeReply(response: ServerResponse, requestId: string, reply: Reply): void {
 	if (response.headersSent || response.destroyed) return;
 	const headers: Record<string, string> = { 'X-Request-Id': requestId, ...(reply.headers ?? {}) };
+	if (reply.stream) {
+		response.writeHead(reply.status, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+		response.flushHeaders();
+		reply.stream(response);
+		return;
+	}
 	let payload = '';
 	if (reply.html !== undefined) {
 		headers['Content-Type'] ??= 'text/html; charset=utf-8';

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'http';
 import type { ErrorShape } from './errors';
 import type { HubRequest } from './http';
 import type { Hub } from '../hub';
@@ -9,6 +10,8 @@ export interface Reply {
 	html?: string;
 	text?: string;
 	headers?: Record<string, string>;
+	/** A `text/event-stream` answer: called with the response once its headers are out; it owns the body. */
+	stream?: (response: ServerResponse) => void;
 }
 
 export interface RouteContext {

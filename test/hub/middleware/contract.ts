@@ -102,6 +102,15 @@ export class ContractGuard {
 		);
 	}
 
+	/**
+	 * One event the sandbox writes on a stream route: its data against the schema the route publishes
+	 * for each event. The stream is already open, so a violation is recorded (and fails the suite) only.
+	 */
+	checkStreamEvent(where: { method: string; path: string; requestId: string }, data: unknown): void {
+		const violations = hubApiValidator().validateStreamEvent({ path: where.path, data });
+		if (violations.length > 0) this.record('response', where, violations, 200);
+	}
+
 	/** Hands the recorded violations over and forgets them (a test that expected them). */
 	take(): RecordedViolation[] {
 		const taken = this.recorded;

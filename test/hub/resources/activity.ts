@@ -31,7 +31,8 @@ import {
 /*
  * The domain functions behind the write routes and the control API's /__sandbox/activity/*.
  * Each validates its own input, so both callers answer the same HubErrors. None of them fans out
- * notifications: tests create exactly the notifications they want.
+ * notifications: tests create exactly the notifications they want. What arrives for a user (a
+ * notification, a direct message to them) is announced to the event streams.
  */
 
 export const titleSchema = z.string().min(1).max(500);
@@ -221,7 +222,9 @@ export function appendMessage(
 	chat.lastActivityAt = record.dateSent;
 	// What you send, you have read.
 	chat.readSeq[senderId] = record.seq;
-	return { message: toMessage(record), created: true };
+	const message = toMessage(record);
+	world.announce?.messageAppended(message, chat.participantIds.filter((id) => id !== senderId));
+	return { message, created: true };
 }
 
 export function sendDirectMessageIn(world: World, input: SendDirectMessageInput): Message {
@@ -255,6 +258,7 @@ export function createNotificationIn(world: World, input: CreateNotificationInpu
 		readAt: null,
 		seq: nextSeq(world.data),
 	};
+	world.announce?.notificationCreated(parsed.userId);
 	return toNotification(world.data.notifications[id]);
 }
 

@@ -28,10 +28,24 @@ export interface World {
 	newId: () => string;
 	/** Epoch milliseconds of "now" for whatever is created. */
 	now: number;
+	/** Told what arrives for whom (the event streams); absent while seeding. */
+	announce?: Announcer;
+}
+
+/** What the event streams hear about (realtime/streams.ts). */
+export interface Announcer {
+	notificationCreated(userId: string): void;
+	messageAppended(message: Message, recipientIds: string[]): void;
 }
 
 export function worldOf(hub: Hub): World {
-	return { data: hub.state.data, users: hub.state.auth.users, newId: () => hub.newId(), now: hub.clock.now() };
+	return {
+		data: hub.state.data,
+		users: hub.state.auth.users,
+		newId: () => hub.newId(),
+		now: hub.clock.now(),
+		announce: hub.streams,
+	};
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { AgenticDeveloperHubTrigger } from '../../../nodes/AgenticDeveloperHubTrigger/AgenticDeveloperHubTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import { API_TOKEN_CREDENTIAL, createHarness, type Harness } from '../../harness';
 
 export const trigger = new AgenticDeveloperHubTrigger();

@@ -1,9 +1,9 @@
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
-import { topicLocator } from '../../AgenticDeveloperHub/descriptions/locators';
-import { readLocator } from '../../AgenticDeveloperHub/helpers/locators';
-import { hubGet } from '../shared/api';
-import { readFrom, type PageFetcher } from '../shared/paging';
-import { forEvent, type TriggerEvent } from './types';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { topicLocator } from '../../descriptions/locators';
+import { readLocator } from '../../helpers/locators';
+import { hubGet } from '../api';
+import { readFrom, type PageFetcher } from '../paging';
+import { forEvent, type EventContext, type TriggerEvent } from './types';
 
 const EVENT = 'newReply';
 const MAX_PAGE_SIZE = 100;
@@ -26,7 +26,7 @@ interface ThreadState extends IDataObject {
  * Read as the action node reads its locators: the same URL patterns and ID check, and no n8n
  * `extractValue`, whose regex runs in a VM with a 250 ms limit that a busy host can exceed.
  */
-function topicIdOf(context: IPollFunctions): string {
+function topicIdOf(context: EventContext): string {
 	const topic = readLocator.call(context, context.getNodeParameter('topicId', ''), 'topic', 'Topic');
 	if (!topic) {
 		throw new NodeOperationError(context.getNode(), 'Choose the topic whose new replies start this workflow');
@@ -34,7 +34,7 @@ function topicIdOf(context: IPollFunctions): string {
 	return topic.value;
 }
 
-function threadOf(context: IPollFunctions, topicId: string): PageFetcher<Post> {
+function threadOf(context: EventContext, topicId: string): PageFetcher<Post> {
 	return async (page, pageSize) => {
 		const endpoint = `/api/discussion/topics/${encodeURIComponent(topicId)}/posts`;
 		const body = await hubGet<{ items: Post[] }>(context, endpoint, { page, pageSize }, 'topic');
@@ -77,7 +77,7 @@ async function readThread(fetchPage: PageFetcher<Post>, after: number, position:
 }
 
 /** The thread's last post, found from the topic's reply count (posts are the opening post plus replies). */
-async function lastPostOf(context: IPollFunctions, topicId: string) {
+async function lastPostOf(context: EventContext, topicId: string) {
 	const topic = await hubGet<IDataObject>(context, `/api/discussion/topics/${encodeURIComponent(topicId)}`, {}, 'topic');
 	const { tail } = await readThread(threadOf(context, topicId), Infinity, Math.max(0, Number(topic.replyCount) || 0));
 	return tail;

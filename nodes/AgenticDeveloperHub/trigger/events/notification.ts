@@ -1,10 +1,10 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NOTIFICATION_CATEGORIES } from '../../AgenticDeveloperHub/actions/notification/shared';
-import { newestFirst } from '../../AgenticDeveloperHub/helpers/order';
-import { requireOptionList } from '../../AgenticDeveloperHub/helpers/validation';
-import { hubGet, timeOf } from '../shared/api';
-import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
-import { forEvent, type TriggerEvent } from './types';
+import type { IDataObject } from 'n8n-workflow';
+import { NOTIFICATION_CATEGORIES } from '../../actions/notification/shared';
+import { newestFirst } from '../../helpers/order';
+import { requireOptionList } from '../../helpers/validation';
+import { hubGet, timeOf } from '../api';
+import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
+import { forEvent, type EventContext, type TriggerEvent } from './types';
 
 const EVENT = 'newNotification';
 const MAX_PAGE_SIZE = 100;
@@ -14,12 +14,12 @@ interface Notification extends IDataObject {
 	createdAt: string;
 }
 
-function categoriesOf(context: IPollFunctions): string[] {
+function categoriesOf(context: EventContext): string[] {
 	return requireOptionList(context, context.getNodeParameter('categories', []), NOTIFICATION_CATEGORIES, 'Categories', 0).sort();
 }
 
 /** The user's inbox (optionally some categories only), each page newest first by `createdAt`. */
-function inbox(context: IPollFunctions): Feed<Notification> {
+function inbox(context: EventContext): Feed<Notification> {
 	const categories = categoriesOf(context);
 	return {
 		maxPageSize: MAX_PAGE_SIZE,

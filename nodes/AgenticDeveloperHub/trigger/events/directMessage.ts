@@ -1,8 +1,8 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { hubGet, timeOf } from '../shared/api';
-import { pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
-import type { PageFetcher } from '../shared/paging';
-import type { TriggerEvent } from './types';
+import type { IDataObject } from 'n8n-workflow';
+import { hubGet, timeOf } from '../api';
+import { pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
+import type { PageFetcher } from '../paging';
+import type { EventContext, TriggerEvent } from './types';
 
 const EVENT = 'newDirectMessage';
 const CHATS_MAX_PAGE_SIZE = 500;
@@ -31,7 +31,7 @@ interface Chat extends IDataObject {
  * whose last message moved is a new row. The feed's `seen` then holds `<chatId>#<seq>` for the
  * chats handled lately, which is where each chat was read up to.
  */
-function chatsOf(context: IPollFunctions): Feed<Chat> {
+function chatsOf(context: EventContext): Feed<Chat> {
 	return {
 		maxPageSize: CHATS_MAX_PAGE_SIZE,
 		fetchPage: async (page, pageSize) => {
@@ -58,7 +58,7 @@ function handledSeq(mark: FeedMark, chatId: string): number | undefined {
 	return handled;
 }
 
-function messagesOf(context: IPollFunctions, chatId: string): PageFetcher<Message> {
+function messagesOf(context: EventContext, chatId: string): PageFetcher<Message> {
 	return async (page, pageSize) => {
 		const endpoint = `/api/chat/dms/${encodeURIComponent(chatId)}/messages`;
 		const body = await hubGet<{ items: Message[] }>(context, endpoint, { page, pageSize }, 'chat');
@@ -85,7 +85,7 @@ async function readNewMessages(
 }
 
 /** New messages of one chat whose last message moved: after the handled one, or since the mark's start. */
-async function newMessagesOf(context: IPollFunctions, chat: Chat, mark: FeedMark): Promise<Message[]> {
+async function newMessagesOf(context: EventContext, chat: Chat, mark: FeedMark): Promise<Message[]> {
 	const fetchPage = messagesOf(context, chat.chatId);
 	const handled = handledSeq(mark, chat.chatId);
 	if (handled !== undefined) {

@@ -1,9 +1,10 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { hubRequest } from '../../AgenticDeveloperHub/helpers/api';
+import type { IDataObject } from 'n8n-workflow';
+import type { HubContext } from '../transport';
+import { hubRequest } from '../helpers/api';
 
 /** A GET through the shared transport (auth, token refresh, retries, error messages), typed. */
 export async function hubGet<T>(
-	context: IPollFunctions,
+	context: HubContext,
 	endpoint: string,
 	qs?: IDataObject,
 	resource?: string,

@@ -1,9 +1,9 @@
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
-import { communityLocator } from '../../AgenticDeveloperHub/descriptions/locators';
-import { resolveCommunityId } from '../../AgenticDeveloperHub/helpers/locators';
-import { hubGet, timeOf } from '../shared/api';
-import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../shared/feed';
-import { forEvent, type TriggerEvent } from './types';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { communityLocator } from '../../descriptions/locators';
+import { resolveCommunityId } from '../../helpers/locators';
+import { hubGet, timeOf } from '../api';
+import { newestOf, pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
+import { forEvent, type EventContext, type TriggerEvent } from './types';
 
 const EVENT = 'newTopic';
 const MAX_PAGE_SIZE = 100;
@@ -24,7 +24,7 @@ interface TopicState extends IDataObject {
  * Topics of a community, most recently active first. A reply moves an old topic to the top,
  * so the list is read by activity and a topic is new by its creation time.
  */
-function topicsOf(context: IPollFunctions, communityId: string): Feed<Topic> {
+function topicsOf(context: EventContext, communityId: string): Feed<Topic> {
 	return {
 		maxPageSize: MAX_PAGE_SIZE,
 		fetchPage: async (page, pageSize) => {
@@ -42,7 +42,7 @@ function topicsOf(context: IPollFunctions, communityId: string): Feed<Topic> {
 }
 
 /** The community ID; a slug or web URL costs one request, so polls reuse the ID found at activation. */
-async function communityIdOf(context: IPollFunctions): Promise<string> {
+async function communityIdOf(context: EventContext): Promise<string> {
 	const id = await resolveCommunityId.call(context, context.getNodeParameter('communityId'), 'Community');
 	if (!id) throw new NodeOperationError(context.getNode(), 'Choose the community whose new topics start this workflow');
 	return id;
