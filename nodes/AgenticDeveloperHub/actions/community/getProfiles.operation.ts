@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: LOOK_UP_OPTIONS,
 		default: 'ids',
+		description: 'Whether to name people by their user IDs or to find them by name',
 	},
 	{
 		displayName: 'User IDs',
