@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { node, rl } from '../node/support';
-import { CATEGORY, COMMUNITY, DM_MESSAGE, IDS, post, REACTION, simplifiedTopic, T0, T1, topic, USER } from './fixtures';
+import { CATEGORY, COMMUNITY, DM_MESSAGE, IDS, post, REACTION, simplifiedTopic, T0, topic } from './fixtures';
 import { runShapeCases, type ShapeCase } from './cases';
 import type { Exchange } from './support';
 
