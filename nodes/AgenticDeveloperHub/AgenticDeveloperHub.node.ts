@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, credentialDescriptions } from './descriptions/authentication';
+import * as community from './actions/community';
 import * as directMessage from './actions/directMessage';
 import * as discussion from './actions/discussion';
 import * as integration from './actions/integration';
@@ -15,6 +16,7 @@ import * as reaction from './actions/reaction';
 import * as topic from './actions/topic';
 import * as user from './actions/user';
 import { router } from './actions/router';
+import * as communitySearch from './methods/communitySearch';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -40,6 +42,7 @@ export class AgenticDeveloperHub implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Community', value: 'community' },
 					{ name: 'Direct Message', value: 'directMessage' },
 					{ name: 'Discussion', value: 'discussion' },
 					{ name: 'Integration', value: 'integration' },
@@ -51,6 +54,7 @@ export class AgenticDeveloperHub implements INodeType {
 				],
 				default: 'topic',
 			},
+			...community.description,
 			...directMessage.description,
 			...discussion.description,
 			...integration.description,
@@ -62,7 +66,7 @@ export class AgenticDeveloperHub implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch: { ...listSearch, ...communitySearch }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

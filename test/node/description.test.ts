@@ -31,6 +31,20 @@ const allOperations = resources.flatMap((resource) => operationsOf(resource).map
 describe('Node description', () => {
 	it('offers every resource and operation of the issue', () => {
 		expect(Object.fromEntries(resources.map((resource) => [resource, operationsOf(resource).sort()]))).toEqual({
+			community: [
+				'addMember',
+				'createCategory',
+				'get',
+				'getCategories',
+				'getDirectory',
+				'getMembers',
+				'getMyMembership',
+				'getProfiles',
+				'getTopics',
+				'removeMember',
+				'updateCategory',
+				'updateMyMembership',
+			],
 			directMessage: ['getAllChats', 'getAllMessages', 'markRead', 'send', 'startChat'],
 			discussion: ['search'],
 			integration: ['connect', 'disconnect', 'getAllConnections', 'getAllProviders', 'performAction', 'sync'],
@@ -100,11 +114,23 @@ describe('Node description', () => {
 	it('puts "From List" first on every resource locator but Community, with URL modes validated', () => {
 		const locators = properties.filter((property) => property.type === 'resourceLocator');
 		expect(new Set(locators.map((locator) => locator.name))).toEqual(
-			new Set(['communityId', 'topicId', 'postId', 'parentPostId', 'chatId', 'notificationId', 'connectionId', 'ecosystemId']),
+			new Set([
+				'communityId',
+				'namesCommunityId',
+				'topicId',
+				'postId',
+				'parentPostId',
+				'chatId',
+				'notificationId',
+				'connectionId',
+				'ecosystemId',
+				'memberId',
+				'categoryId',
+			]),
 		);
 		for (const locator of locators) {
 			// No published route lists communities or names one by ID: no list for them.
-			expect(locator.modes![0].name).toBe(locator.name === 'communityId' ? 'slug' : 'list');
+			expect(locator.modes![0].name).toBe(['communityId', 'namesCommunityId'].includes(locator.name) ? 'slug' : 'list');
 			expect((locator.default as { mode: string }).mode).toBe(locator.modes![0].name);
 			expect(locator.modes!.some((mode) => mode.name === 'id')).toBe(true);
 			const url = locator.modes!.find((mode) => mode.name === 'url');

@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import type { HubOperation, HubResource } from './types';
+import * as community from './community';
 import * as user from './user';
 import * as topic from './topic';
 import * as post from './post';
@@ -16,6 +17,7 @@ import * as notification from './notification';
 import * as integration from './integration';
 
 const operationsByResource: Record<HubResource, Record<string, HubOperation>> = {
+	community: community.operations,
 	user: user.operations,
 	topic: topic.operations,
 	post: post.operations,

@@ -8,6 +8,7 @@ export interface HubOperation {
 }
 
 export type HubResource =
+	| 'community'
 	| 'user'
 	| 'topic'
 	| 'post'

@@ -262,3 +262,31 @@ export function ecosystemLocator(options: LocatorOptions = {}): INodeProperties 
 		options,
 	);
 }
+
+/** Lists the members of the `communityId` parameter by name (the community's directory). */
+export function memberLocator(options: LocatorOptions = {}): INodeProperties {
+	return listOrIdLocator(
+		{
+			name: 'memberId',
+			displayName: 'Member',
+			description: 'The community member, picked from the list (by name) or by user ID',
+		},
+		'searchMembers',
+		'member',
+		options,
+	);
+}
+
+/** Lists the categories of the `communityId` parameter, in display order. */
+export function categoryLocator(options: LocatorOptions = {}): INodeProperties {
+	return listOrIdLocator(
+		{
+			name: 'categoryId',
+			displayName: 'Category',
+			description: 'The category of the community, picked from the list or by ID',
+		},
+		'searchCategories',
+		'category',
+		options,
+	);
+}

@@ -4,7 +4,7 @@ import { URL_PATTERNS } from '../descriptions/locators';
 import { hubRequest } from './api';
 import { invalidInput, requireHubId } from './validation';
 
-export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem';
+export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem' | 'member' | 'category';
 
 interface LocatorValue {
 	mode: string;
@@ -98,8 +98,8 @@ export function locatorParameter(
 }
 
 /** The community ID behind the community-locator parameter `name` (slugs resolved); required. */
-export async function communityParameter(context: IExecuteFunctions, name: string, itemIndex: number): Promise<string> {
+export async function communityParameter(context: IExecuteFunctions, name: string, itemIndex: number, field = 'Community'): Promise<string> {
 	const raw = context.getNodeParameter(name, itemIndex);
-	requireLocator.call(context, raw, 'community', 'Community', itemIndex);
-	return (await resolveCommunityId.call(context, raw, 'Community', itemIndex))!;
+	requireLocator.call(context, raw, 'community', field, itemIndex);
+	return (await resolveCommunityId.call(context, raw, field, itemIndex))!;
 }

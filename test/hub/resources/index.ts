@@ -1,4 +1,5 @@
 import type { Router } from '../core/router';
+import { registerCommunityMemberRoutes } from './communityMembers';
 import { registerCommunityRoutes } from './communities';
 import { registerDirectMessageRoutes } from './dms';
 import { registerIntegrationRoutes } from './integrations';
@@ -10,6 +11,7 @@ import { registerTopicRoutes } from './topics';
 /** Every resource route of hub-api.md section 3 except `GET /api/auth/me` (./oauth has it). */
 export function registerResourceRoutes(router: Router): void {
 	registerCommunityRoutes(router);
+	registerCommunityMemberRoutes(router);
 	registerTopicRoutes(router);
 	registerSearchRoutes(router);
 	registerReactionRoutes(router);

@@ -2,14 +2,18 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { returnAllOrLimit } from '../../descriptions/common';
 import { chatLocator } from '../../descriptions/locators';
 import { hubRequestAll } from '../../helpers/api';
+import { addNames, includeAuthorNamesProperty, namesCommunityParameter, namesCommunityProperty } from '../../helpers/authorNames';
 import { locatorParameter } from '../../helpers/locators';
 import { readLimit } from '../../helpers/validation';
 
 const MESSAGES_MAX_PAGE_SIZE = 200;
+const SENDER_FIELDS = { idField: 'senderUserId', nameField: 'senderName' };
 
 const properties: INodeProperties[] = [
 	chatLocator(),
 	...returnAllOrLimit(),
+	includeAuthorNamesProperty('sender', SENDER_FIELDS.nameField),
+	namesCommunityProperty(),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,6 +33,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const chatId = locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
+	const namesCommunityId = await namesCommunityParameter(this, itemIndex);
 	const wholePages = limit === undefined ? undefined : Math.ceil(limit / MESSAGES_MAX_PAGE_SIZE) * MESSAGES_MAX_PAGE_SIZE;
 	const messages = await hubRequestAll(
 		this,
@@ -37,5 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemIndex, limit: wholePages, resource: 'chat' },
 	);
 	const inOrder = [...messages].sort((a: IDataObject, b: IDataObject) => Number(a.seq) - Number(b.seq));
-	return limit === undefined ? inOrder : inOrder.slice(-limit);
+	const output = limit === undefined ? inOrder : inOrder.slice(-limit);
+	return namesCommunityId ? await addNames(this, output, namesCommunityId, itemIndex, SENDER_FIELDS) : output;
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { communityLocator } from '../../descriptions/locators';
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { hubRequestAll } from '../../helpers/api';
+import { addNames, includeAuthorNamesParameter, includeAuthorNamesProperty } from '../../helpers/authorNames';
 import { resolveCommunityId } from '../../helpers/locators';
 import { simplifyIf, simplifyParameter } from '../../helpers/simplify';
 import { readLimit } from '../../helpers/validation';
@@ -13,6 +14,7 @@ const properties: INodeProperties[] = [
 	}),
 	...returnAllOrLimit(),
 	simplifyProperty('topic'),
+	includeAuthorNamesProperty('topic'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['getAll'] } }, properties);
@@ -20,6 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['topic'], o
 /** Most recently active first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
+	const withNames = includeAuthorNamesParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const communityId = await resolveCommunityId.call(this, this.getNodeParameter('communityId', itemIndex, ''), 'Community', itemIndex);
 	const topics = await hubRequestAll(
@@ -28,5 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ itemsKey: 'items', maxPageSize: 100 },
 		{ qs: communityId ? { communityId } : {}, itemIndex, limit, resource: 'community' },
 	);
-	return simplifyIf(simplified, 'topic', topics);
+	const output = simplifyIf(simplified, 'topic', topics);
+	return withNames ? await addNames(this, output, (record) => record.communityId, itemIndex) : output;
 }

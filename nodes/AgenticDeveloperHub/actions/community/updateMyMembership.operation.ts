@@ -1,0 +1,30 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { hubRequest } from '../../helpers/api';
+import { invalidInput } from '../../helpers/validation';
+import { communityPath, communityProperty } from './shared';
+
+/** CommunityMember `bio` in hub-openapi.json. */
+const BIO_MAX_LENGTH = 200;
+
+const properties: INodeProperties[] = [
+	communityProperty,
+	{
+		displayName: 'Bio',
+		name: 'bio',
+		type: 'string',
+		default: '',
+		description: `What the community sees about you, at most ${BIO_MAX_LENGTH} characters (empty clears it)`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['updateMyMembership'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const raw = this.getNodeParameter('bio', itemIndex, '');
+	const bio = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
+	if (bio.length > BIO_MAX_LENGTH) {
+		throw invalidInput(this, 'Bio', `is ${bio.length} characters long; the Hub allows at most ${BIO_MAX_LENGTH}`, itemIndex, 'Shorten the text');
+	}
+	const path = await communityPath(this, itemIndex, '/members/me');
+	return await hubRequest(this, 'PUT', path, { body: { bio }, itemIndex, resource: 'community' });
+}
