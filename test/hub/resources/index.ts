@@ -2,7 +2,10 @@ import type { Router } from '../core/router';
 import { registerCommunityRoutes } from './communities';
 import { registerDirectMessageRoutes } from './dms';
 import { registerIntegrationRoutes } from './integrations';
+import { registerIntegrationSettingRoutes } from './integrationSettings';
 import { registerNotificationRoutes } from './notifications';
+import { registerPeopleRoutes } from './people';
+import { registerPreferenceRoutes } from './preferences';
 import { registerReactionRoutes } from './reactions';
 import { registerSearchRoutes } from './search';
 import { registerTopicRoutes } from './topics';
@@ -16,4 +19,7 @@ export function registerResourceRoutes(router: Router): void {
 	registerDirectMessageRoutes(router);
 	registerNotificationRoutes(router);
 	registerIntegrationRoutes(router);
+	registerPeopleRoutes(router);
+	registerPreferenceRoutes(router);
+	registerIntegrationSettingRoutes(router);
 }
