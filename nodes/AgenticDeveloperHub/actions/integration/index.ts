@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Auth URL',
 				value: 'getAuthUrl',
-				action: 'Get a sign-in link to connect a provider',
+				action: 'Get a link to connect a provider',
 				description: 'Start connecting a provider that signs in with OAuth: returns the URL a person opens in a browser to approve',
 			},
 			{
