@@ -11,6 +11,7 @@ const properties: INodeProperties[] = [
 		name: 'connectionType',
 		type: 'hidden',
 		default: 'oauth',
+		description: 'Which providers the Provider list shows: those that sign in with OAuth',
 	},
 	{
 		displayName: 'Provider Name or ID',

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { hubRequest } from '../../helpers/api';
-import { invalidInput, requireHubId, requireOption } from '../../helpers/validation';
+import { invalidInput, readLimit, requireHubId, requireOption } from '../../helpers/validation';
 import { TARGET_KINDS } from './shared';
 
 /** IDs per request: keeps the query string short (36-character UUIDs) whatever the input holds. */
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15, 8e2d4b6a-...',
 		description: 'The topic or post IDs, separated by commas (or a list from an expression)',
 	},
+	...returnAllOrLimit(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['reaction'], operation: ['getAllForTargets'] } }, properties);
@@ -43,8 +45,9 @@ function readTargetIds(context: IExecuteFunctions, itemIndex: number): string[] 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const targetKind = requireOption(this, this.getNodeParameter('targetKind', itemIndex), TARGET_KINDS, 'Target', itemIndex);
 	const targetIds = readTargetIds(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
 	const reactions: IDataObject[] = [];
-	for (let start = 0; start < targetIds.length; start += TARGETS_PER_REQUEST) {
+	for (let start = 0; start < targetIds.length && (limit === undefined || reactions.length < limit); start += TARGETS_PER_REQUEST) {
 		const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', '/api/content/reactions', {
 			qs: { targetKind, targetIds: targetIds.slice(start, start + TARGETS_PER_REQUEST).join(',') },
 			itemIndex,
@@ -52,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		});
 		reactions.push(...items);
 	}
-	return reactions;
+	return limit === undefined ? reactions : reactions.slice(0, limit);
 }

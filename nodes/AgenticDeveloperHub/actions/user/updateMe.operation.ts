@@ -19,18 +19,12 @@ const PROFILE_SLUG = /^[a-z0-9][a-z0-9_-]{1,63}$/;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Works only with a Personal API Token credential: the Hub does not let OAuth2 apps change your profile',
-		name: 'personalTokenNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { authentication: ['oAuth2'] } },
-	},
-	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'The profile fields to change. Works only with a Personal API Token credential: the Hub does not let OAuth2 apps change a profile.',
 		options: [
 			{ displayName: 'Avatar URL', name: 'avatarUrl', type: 'string', default: '', placeholder: 'e.g. https://example.com/me.png', description: 'An https URL of your profile picture' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Your display name (up to 255 characters)' },
