@@ -3,6 +3,7 @@ import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { ecosystemIdOrDefault } from '../../helpers/ecosystem';
 import { invalidInput, requireHubId } from '../../helpers/validation';
+import { providerProperty } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,16 +14,7 @@ const properties: INodeProperties[] = [
 		default: 'oauth',
 		description: 'Which providers the Provider list shows: those that sign in with OAuth',
 	},
-	{
-		displayName: 'Provider Name or ID',
-		name: 'providerId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProviders', loadOptionsDependsOn: ['connectionType'] },
-		required: true,
-		default: '',
-		description:
-			'The OAuth provider to connect, e.g. "google-workspace". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	providerProperty('The OAuth provider to connect, e.g. "google-workspace"'),
 	ecosystemLocator({
 		required: false,
 		description: 'The ecosystem the new connection will belong to. Leave empty for your default ecosystem.',
