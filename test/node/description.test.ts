@@ -47,12 +47,35 @@ describe('Node description', () => {
 			],
 			directMessage: ['getAllChats', 'getAllMessages', 'markRead', 'send', 'startChat'],
 			discussion: ['search'],
-			integration: ['connect', 'disconnect', 'getAllConnections', 'getAllProviders', 'performAction', 'sync'],
-			notification: ['archive', 'getAll', 'getUnreadCount', 'markAllRead', 'markRead', 'markUnread'],
+			integration: [
+				'connect',
+				'disconnect',
+				'getAllConnections',
+				'getAllEcosystems',
+				'getAllProviders',
+				'getAuthUrl',
+				'getEcosystem',
+				'performAction',
+				'sync',
+				'updateSettings',
+			],
+			notification: [
+				'archive',
+				'deletePreference',
+				'getAll',
+				'getAllPreferences',
+				'getPreference',
+				'getUnreadCount',
+				'markAllRead',
+				'markRead',
+				'markUnread',
+				'setPreference',
+				'trash',
+			],
 			post: ['delete', 'getAll', 'reply'],
-			reaction: ['add', 'getAll', 'remove'],
+			reaction: ['add', 'getAll', 'getAllForTargets', 'remove'],
 			topic: ['create', 'delete', 'get', 'getAll', 'update'],
-			user: ['getMe'],
+			user: ['get', 'getMe', 'search', 'updateMe'],
 		});
 	});
 
@@ -88,7 +111,7 @@ describe('Node description', () => {
 
 	it('gives every Get Many a Return All and a Limit (default 50, at least 1)', () => {
 		const getManys = allOperations.filter(([, operation]) => operation.startsWith('getAll') || operation === 'search');
-		expect(getManys.length).toBe(9);
+		expect(getManys.length).toBe(13);
 		for (const [resource, operation] of getManys) {
 			const shown = shownFor(resource, operation);
 			expect(shown.some((property) => property.name === 'returnAll')).toBe(true);
@@ -106,6 +129,8 @@ describe('Node description', () => {
 			['discussion', 'search'],
 			['notification', 'getAll'],
 			['integration', 'getAllConnections'],
+			['integration', 'getAllEcosystems'],
+			['integration', 'getEcosystem'],
 		]) {
 			expect(shownFor(resource, operation).some((property) => property.name === 'simplify')).toBe(true);
 		}
@@ -126,13 +151,15 @@ describe('Node description', () => {
 				'ecosystemId',
 				'memberId',
 				'categoryId',
+				'userSlug',
 			]),
 		);
 		for (const locator of locators) {
 			// No published route lists communities or names one by ID: no list for them.
 			expect(locator.modes![0].name).toBe(['communityId', 'namesCommunityId'].includes(locator.name) ? 'slug' : 'list');
 			expect((locator.default as { mode: string }).mode).toBe(locator.modes![0].name);
-			expect(locator.modes!.some((mode) => mode.name === 'id')).toBe(true);
+			// The key the Hub looks the thing up by can be typed: an ID, or for people (GET /users/{slug}) the slug.
+			expect(locator.modes!.some((mode) => mode.name === (locator.name === 'userSlug' ? 'slug' : 'id'))).toBe(true);
 			const url = locator.modes!.find((mode) => mode.name === 'url');
 			if (url) expect(url.extractValue).toBeDefined();
 		}

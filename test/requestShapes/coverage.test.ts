@@ -21,7 +21,7 @@ const operations = node.description.properties
 
 describe('Request shapes: coverage', () => {
 	it('has a case for every operation of the node', () => {
-		expect(operations).toHaveLength(42);
+		expect(operations).toHaveLength(55);
 		const missing = operations.filter(
 			({ resource, operation }) =>
 				!sources.includes(`resource: '${resource}', operation: '${operation}'`) &&
@@ -33,7 +33,7 @@ describe('Request shapes: coverage', () => {
 
 	it('has a case for every list-search and load-options method, and every trigger event', () => {
 		const methods = [...Object.keys(node.methods.listSearch), ...Object.keys(loadOptions)];
-		expect(methods).toHaveLength(11);
+		expect(methods).toHaveLength(12);
 		expect(methods.filter((method) => !sources.includes(`method: '${method}'`))).toEqual([]);
 		const events = new AgenticDeveloperHubTrigger().description.properties.find((property) => property.name === 'event')!;
 		const eventValues = (events.options as INodePropertyOptions[]).map((option) => String(option.value));

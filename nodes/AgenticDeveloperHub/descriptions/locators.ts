@@ -8,6 +8,7 @@ import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-wo
  *   topic      https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>
  *   post       https://agenticdeveloperhub.com/c/<community-slug>/t/<topic-id>/p/<post-id>
  *   chat       https://agenticdeveloperhub.com/messages/<chat-id>
+ *   user       https://agenticdeveloperhub.com/u/<user-slug> (an assumption: no Hub document names it)
  */
 export interface LocatorOptions {
 	/** Parameter name; each builder has a sensible default (`communityId`, `topicId`, ...). */
@@ -38,6 +39,7 @@ export const URL_PATTERNS = {
 	topic: `^https?://[^/]+/c/${SLUG_PATTERN}/t/(${ID_PATTERN})(?:[/?#].*)?$`,
 	post: `^https?://[^/]+/c/${SLUG_PATTERN}/t/${ID_PATTERN}/p/(${ID_PATTERN})(?:[/?#].*)?$`,
 	chat: `^https?://[^/]+/messages/(${ID_PATTERN})(?:[/?#].*)?$`,
+	user: `^https?://[^/]+/u/(${SLUG_PATTERN})(?:[/?#].*)?$`,
 } as const;
 
 /** Validation of a mode's text against `pattern`, with a message naming what was expected. */
@@ -289,4 +291,44 @@ export function categoryLocator(options: LocatorOptions = {}): INodeProperties {
 		'category',
 		options,
 	);
+}
+
+/**
+ * Value: the user's slug. The Hub looks people up by slug only (`GET /users/{slug}`); the list
+ * searches by name (`GET /users/search`), which needs some text to search for.
+ */
+export function userLocator(options: LocatorOptions = {}): INodeProperties {
+	return {
+		...locatorBase(
+			{
+				name: 'userSlug',
+				displayName: 'User',
+				description: 'The Hub user, searched by name, by their profile URL, or by their slug',
+			},
+			options,
+		),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${HUB_WEB_URL}/u/ada-lovelace`,
+				validation: URL_VALIDATION('user'),
+				extractValue: EXTRACT('user'),
+			},
+			{
+				displayName: 'By Slug',
+				name: 'slug',
+				type: 'string',
+				placeholder: 'e.g. ada-lovelace',
+				validation: mustMatch(`^${SLUG_PATTERN}$`, 'Not a valid user slug'),
+			},
+		],
+	};
 }

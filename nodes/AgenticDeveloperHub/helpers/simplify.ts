@@ -10,6 +10,7 @@ export const SIMPLIFIED_FIELDS = {
 	foundPost: ['id', 'topicId', 'postNumber', 'createdAt'],
 	notification: ['id', 'category', 'title', 'body', 'isRead', 'status', 'entityKind', 'entityId', 'createdAt'],
 	connection: ['id', 'displayName', 'provider', 'serviceType', 'status', 'lastSyncAt', 'lastError'],
+	ecosystem: ['id', 'slug', 'name', 'description', 'isDefault', 'region', 'primaryDomain', 'createdAt'],
 } as const;
 
 export type SimplifiedKind = keyof typeof SIMPLIFIED_FIELDS;
@@ -22,6 +23,7 @@ export const SIMPLIFIED_LABELS: Record<SimplifiedKind, string> = {
 	foundPost: 'posts',
 	notification: 'notifications',
 	connection: 'connections',
+	ecosystem: 'ecosystems',
 };
 
 export function simplify(kind: SimplifiedKind, record: IDataObject): IDataObject {

@@ -204,3 +204,5 @@ export async function searchEcosystems(this: ILoadOptionsFunctions, filter?: str
 		}));
 	return { results };
 }
+
+export { searchUsers } from './searchUsers';

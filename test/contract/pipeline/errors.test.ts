@@ -168,9 +168,15 @@ describe('errors and bad input', () => {
 				'request route: GET /api/does/not/exist: no published route has this path',
 				'request route: PATCH /api/discussion/topics/t1: only GET, PUT, DELETE is published for this path',
 			]);
-			const lacking = await hubRequest(hub, 'PATCH', '/api/auth/me', { token, body: { name: 'Ada' } });
-			expect(lacking.status).toBe(501);
-			expect(lacking.body.error.code).toBe('not_implemented');
+			// Every published route is implemented: take one out to see what a lacking one answers.
+			const updateMe = hub.router.remove('PATCH', '/api/auth/me')!;
+			try {
+				const lacking = await hubRequest(hub, 'PATCH', '/api/auth/me', { token, body: { name: 'Ada' } });
+				expect(lacking.status).toBe(501);
+				expect(lacking.body.error.code).toBe('not_implemented');
+			} finally {
+				hub.router.restore(updateMe);
+			}
 			const outside = await hubRequest(hub, 'GET', '/api/oauth/nowhere');
 			expect(outside.status).toBe(404);
 			expect(outside.body.code).toBe('not_found');

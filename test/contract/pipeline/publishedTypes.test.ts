@@ -94,9 +94,12 @@ describe('the published types in the request pipeline', () => {
 	});
 
 	it('catches a field the types do not define in an answer, on a deliberately broken route', async () => {
-		// GET /users/{slug} is published; the sandbox does not implement it, so a test may.
+		// GET /users/{slug}, answered by a broken handler in place of the sandbox's own.
+		const real = hub.router.remove('GET', '/api/users/:slug')!;
 		hub.router.add('GET', '/api/users/:slug', ({ req }) => ({ status: 200, body: { slug: req.params.slug, displayName: null, avatarUrl: null, nickname: 'x' } }));
 		const result = await hubRequest(hub, 'GET', '/api/users/ada', { token });
+		hub.router.remove('GET', '/api/users/:slug');
+		hub.router.restore(real);
 		expect(result.status).toBe(500);
 		expect(result.body.error.message).toContain('response 200 body: has "nickname", which the published type does not define');
 		expect(takeViolations(hub)).toEqual([

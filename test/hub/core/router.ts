@@ -70,6 +70,19 @@ export class Router {
 		});
 	}
 
+	/**
+	 * Takes a route out (and returns it, to put back with `restore`): for tests that need a published
+	 * route the sandbox lacks (501), or a deliberately broken handler in place of the real one.
+	 */
+	remove(method: string, pattern: string): Route | undefined {
+		const index = this.routes.findIndex((route) => route.method === method.toUpperCase() && route.pattern === pattern);
+		return index < 0 ? undefined : this.routes.splice(index, 1)[0];
+	}
+
+	restore(route: Route): void {
+		this.routes.push(route);
+	}
+
 	/** Every registered route, in registration order. */
 	list(): readonly Route[] {
 		return this.routes;

@@ -3,7 +3,10 @@ import { registerCommunityMemberRoutes } from './communityMembers';
 import { registerCommunityRoutes } from './communities';
 import { registerDirectMessageRoutes } from './dms';
 import { registerIntegrationRoutes } from './integrations';
+import { registerIntegrationSettingRoutes } from './integrationSettings';
 import { registerNotificationRoutes } from './notifications';
+import { registerPeopleRoutes } from './people';
+import { registerPreferenceRoutes } from './preferences';
 import { registerReactionRoutes } from './reactions';
 import { registerSearchRoutes } from './search';
 import { registerTopicRoutes } from './topics';
@@ -18,4 +21,7 @@ export function registerResourceRoutes(router: Router): void {
 	registerDirectMessageRoutes(router);
 	registerNotificationRoutes(router);
 	registerIntegrationRoutes(router);
+	registerPeopleRoutes(router);
+	registerPreferenceRoutes(router);
+	registerIntegrationSettingRoutes(router);
 }

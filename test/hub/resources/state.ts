@@ -233,6 +233,8 @@ export interface ConnectionRecord extends Connection {
 	/** API keys, tokens and passwords: never part of any response. */
 	secrets: Record<string, string>;
 	disconnectedAt: string | null;
+	/** What `PATCH /api/integrations/{id}/settings` set (integrationSettings.ts). */
+	syncSettings?: Record<string, unknown>;
 }
 
 export interface ActionLog {
@@ -262,8 +264,17 @@ export interface ResourceState {
 	providers: Provider[];
 	connections: Record<string, ConnectionRecord>;
 	actionLogs: Record<string, ActionLog>;
+	/** Per user, the notification categories they set (preferences.ts); absent until one is set. */
+	notificationPreferences?: Record<string, Partial<Record<NotificationCategory, NotificationPreferenceRecord>>>;
 	/** Last creation sequence number handed out (ties in ordering). */
 	sequence: number;
+}
+
+export interface NotificationPreferenceRecord {
+	category: NotificationCategory;
+	email: boolean;
+	sms: boolean;
+	inApp: boolean;
 }
 
 export function emptyResourceState(): ResourceState {

@@ -4,6 +4,7 @@ import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
 import { connectionReadBack } from '../../helpers/readBack';
 import { invalidInput, parseJsonObject, requireOption, requireText } from '../../helpers/validation';
+import { providerProperty } from './shared';
 
 const CONNECTION_TYPES = [
 	{ name: 'API Key', value: 'api_key', description: 'Providers configured with an API key and settings' },
@@ -19,16 +20,7 @@ const properties: INodeProperties[] = [
 		default: 'api_key',
 		description: 'How the provider authenticates; must match the provider (see Get Many Providers)',
 	},
-	{
-		displayName: 'Provider Name or ID',
-		name: 'providerId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProviders', loadOptionsDependsOn: ['connectionType'] },
-		required: true,
-		default: '',
-		description:
-			'The provider to connect, e.g. "twilio". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	providerProperty('The provider to connect, e.g. "twilio"'),
 	{
 		displayName: 'Service Type Name or ID',
 		name: 'serviceType',

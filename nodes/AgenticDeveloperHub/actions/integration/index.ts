@@ -3,17 +3,25 @@ import type { HubOperation } from '../types';
 import * as connect from './connect.operation';
 import * as disconnect from './disconnect.operation';
 import * as getAllConnections from './getAllConnections.operation';
+import * as getAllEcosystems from './getAllEcosystems.operation';
 import * as getAllProviders from './getAllProviders.operation';
+import * as getAuthUrl from './getAuthUrl.operation';
+import * as getEcosystem from './getEcosystem.operation';
 import * as performAction from './performAction.operation';
 import * as sync from './sync.operation';
+import * as updateSettings from './updateSettings.operation';
 
 export const operations: Record<string, HubOperation> = {
 	connect,
 	disconnect,
 	getAllConnections,
+	getAllEcosystems,
 	getAllProviders,
+	getAuthUrl,
+	getEcosystem,
 	performAction,
 	sync,
+	updateSettings,
 };
 
 export const description: INodeProperties[] = [
@@ -37,10 +45,28 @@ export const description: INodeProperties[] = [
 				description: 'Remove a connection and its stored secrets',
 			},
 			{
+				name: 'Get Auth URL',
+				value: 'getAuthUrl',
+				action: 'Get a link to connect a provider',
+				description: 'Start connecting a provider that signs in with OAuth: returns the URL a person opens in a browser to approve',
+			},
+			{
+				name: 'Get Ecosystem',
+				value: 'getEcosystem',
+				action: 'Get an ecosystem',
+				description: 'Get one ecosystem by its ID',
+			},
+			{
 				name: 'Get Many Connections',
 				value: 'getAllConnections',
 				action: 'Get many connections',
 				description: 'List your connections in an ecosystem',
+			},
+			{
+				name: 'Get Many Ecosystems',
+				value: 'getAllEcosystems',
+				action: 'Get many ecosystems',
+				description: 'List the ecosystems you can use; the default one is marked isDefault',
 			},
 			{
 				name: 'Get Many Providers',
@@ -60,13 +86,23 @@ export const description: INodeProperties[] = [
 				action: 'Sync a connection now',
 				description: 'Ask the Hub to sync a connection now',
 			},
+			{
+				name: 'Update Settings',
+				value: 'updateSettings',
+				action: 'Update the sync settings of a connection',
+				description: 'Change what a connection syncs: Gmail labels and days, subreddits and keywords, audiences',
+			},
 		],
 		default: 'getAllConnections',
 	},
 	...connect.description,
 	...disconnect.description,
 	...getAllConnections.description,
+	...getAllEcosystems.description,
 	...getAllProviders.description,
+	...getAuthUrl.description,
+	...getEcosystem.description,
 	...performAction.description,
 	...sync.description,
+	...updateSettings.description,
 ];

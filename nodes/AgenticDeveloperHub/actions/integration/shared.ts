@@ -14,3 +14,16 @@ export function connectionProperties(description: string): INodeProperties[] {
 		connectionLocator({ description }),
 	];
 }
+
+/** The Provider picker of Connect and Get Auth URL: the providers of the node's `connectionType`. */
+export function providerProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Provider Name or ID',
+		name: 'providerId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProviders', loadOptionsDependsOn: ['connectionType'] },
+		required: true,
+		default: '',
+		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}

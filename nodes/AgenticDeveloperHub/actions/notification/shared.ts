@@ -22,10 +22,10 @@ export const NOTIFICATION_CATEGORIES = [
 ];
 
 /**
- * Mark Read, Mark Unread and Archive: `POST /api/notifications/{id}/{action}` on one notification.
+ * Mark Read, Mark Unread, Archive and Trash: `POST /api/notifications/{id}/{action}` on one notification.
  * Output: `{ success, id }`.
  */
-export function stateChangeOperation(operation: string, action: 'read' | 'unread' | 'archive'): HubOperation {
+export function stateChangeOperation(operation: string, action: 'read' | 'unread' | 'archive' | 'trash'): HubOperation {
 	const properties: INodeProperties[] = [notificationLocator()];
 	return {
 		description: updateDisplayOptions({ show: { resource: ['notification'], operation: [operation] } }, properties),

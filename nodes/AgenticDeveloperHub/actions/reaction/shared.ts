@@ -3,7 +3,7 @@ import { postLocator, topicLocator } from '../../descriptions/locators';
 import { locatorParameter } from '../../helpers/locators';
 import { requireOption } from '../../helpers/validation';
 
-const TARGET_KINDS = [
+export const TARGET_KINDS = [
 	{ name: 'Topic', value: 'discussion.topics' },
 	{ name: 'Post', value: 'discussion.posts' },
 ];

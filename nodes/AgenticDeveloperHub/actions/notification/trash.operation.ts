@@ -1,0 +1,3 @@
+import { stateChangeOperation } from './shared';
+
+export const { description, execute } = stateChangeOperation('trash', 'trash');
