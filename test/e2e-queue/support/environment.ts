@@ -22,6 +22,8 @@ export interface QueueWorkerInfo {
 
 export interface QueueEnvironment extends E2eEnvironment {
 	workers: QueueWorkerInfo[];
+	/** What a worker is started with (the suite's per-run database, Redis and encryption key): a test may restart one it killed. */
+	workerEnv: NodeJS.ProcessEnv;
 	redis: { host: string; port: number };
 	postgres: { host: string; port: number; user: string; database: string; version: string };
 }

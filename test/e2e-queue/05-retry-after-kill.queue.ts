@@ -1,0 +1,128 @@
+import fs from 'fs';
+import { startWorker } from '../../scripts/lib/queueMode';
+import { ENVIRONMENT_VARIABLE, phase } from '../e2e/support/environment';
+import { useSession } from '../e2e/support/session';
+import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
+import { loadQueueEnvironment, PROCESS_NAME_VARIABLE, type QueueWorkerInfo } from './support/environment';
+import { finishedExecutions, queueWorkflow } from './support/executions';
+
+/*
+ * Issue 16: a worker is killed (SIGKILL) during a 40-item Post Reply run with Skip If Already Done
+ * on; n8n fails the execution after its stall check (05-worker-killed shows that it never re-runs
+ * it). The user's way out is the editor's Retry, which is n8n 2.41's `POST /rest/executions/:id/retry`
+ * (ExecutionsController.retry): a new execution of all 40 items. The replies posted before the kill
+ * are found by the read-back and returned as skipped; the topic holds each reply exactly once.
+ * The killed worker is started again at the end: 05-worker-killed needs two (the survivor's stall
+ * check is what fails a killed execution).
+ */
+
+const REPLIES = 40;
+const KILL_AFTER = 5;
+
+interface Post {
+	id: string;
+	postNumber: number;
+	content: string;
+}
+
+describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run', () => {
+	const session = useSession();
+
+	async function hubGet<T>(path: string): Promise<T> {
+		const response = await fetch(`${session.hub.url}${path}`, { headers: { Authorization: `Bearer ${session.user('ada@example.com').apiToken}` } });
+		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+		return (await response.json()) as T;
+	}
+
+	async function repliesIn(topicId: string): Promise<Post[]> {
+		const posts: Post[] = [];
+		for (let page = 1; ; page++) {
+			const { items } = await hubGet<{ items: Post[] }>(`/api/discussion/topics/${topicId}/posts?page=${page}&pageSize=100`);
+			posts.push(...items);
+			if (items.length < 100) break;
+		}
+		return posts.filter((post) => post.postNumber > 1);
+	}
+
+	/** Starts the killed worker again, and records its new process for the next files and the teardown. */
+	async function restart(killed: QueueWorkerInfo): Promise<void> {
+		const environment = loadQueueEnvironment();
+		const worker = await startWorker(environment.runtime, {
+			name: killed.name,
+			userFolder: killed.userFolder,
+			logFile: killed.log,
+			env: { ...environment.workerEnv, [PROCESS_NAME_VARIABLE]: killed.name },
+		});
+		const workers = environment.workers.map((one) => (one.name === killed.name ? { ...one, pid: worker.process.child.pid as number } : one));
+		fs.writeFileSync(process.env[ENVIRONMENT_VARIABLE]!, JSON.stringify({ ...environment, workers }, null, 2));
+	}
+
+	const copies = (replies: Post[]) => {
+		const times = new Map<string, number>();
+		for (const reply of replies) times.set(reply.content, (times.get(reply.content) ?? 0) + 1);
+		return times;
+	};
+
+	it('the retried execution skips the replies already posted: each of the 40 is at the Hub exactly once', async () => {
+		const environment = loadQueueEnvironment();
+		const credential = await session.connectedCredential('Queue retry', { permissions: ['discussions:read', 'discussions:write'] });
+		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
+		const [topic] = (
+			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Retried after a kill', body: 'Replies follow.' })
+		).items as Array<{ id: string }>;
+		const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('forty-replies-skip', credential));
+		// Each reply waits at the Hub's door, so that the kill lands in the middle of the run.
+		await session.hub.control('POST', '/__sandbox/faults', { method: 'POST', path: `/api/discussion/topics/${topic.id}/posts`, delayMs: 300, count: REPLIES });
+		const texts = Array.from({ length: REPLIES }, (_, index) => `Reply ${index + 1} of ${REPLIES}`);
+		let victim: QueueWorkerInfo | undefined;
+
+		try {
+			expect((await workflow.call({ topicId: topic.id, replies: texts })).status).toBe(200);
+			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => {
+				const deadline = Date.now() + 120000;
+				for (;;) {
+					const replies = await repliesIn(topic.id);
+					if (replies.length >= KILL_AFTER) return replies;
+					if (Date.now() > deadline) throw new Error(`only ${replies.length} replies arrived`);
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+			});
+			// The worker that runs it, from its own log ("Worker started execution N (job M)").
+			const [running] = await session.n8n.executions(workflow.id);
+			const started = new RegExp(`Worker started execution ${String(running.id)} \\(`);
+			victim = environment.workers.find((worker) => started.test(fs.readFileSync(worker.log, 'utf8')));
+			expect(victim).toBeDefined();
+			process.kill(-victim!.pid, 'SIGKILL');
+
+			const [failed] = await phase('n8n fails the killed execution', async () => await finishedExecutions(session.n8n, workflow.id, 1, 300000));
+			expect(failed.status).toBe('error');
+			const postedBeforeRetry = (await repliesIn(topic.id)).length;
+
+			// What the editor's Retry button sends ("Retry with original workflow").
+			const retry = await phase('n8n retries the failed execution', async () => await session.n8n.call('POST', `/rest/executions/${failed.id}/retry`, { loadWorkflow: false }));
+			expect(retry.status).toBe(200);
+			const executions = await finishedExecutions(session.n8n, workflow.id, 2, 300000);
+			const retried = executions.find((execution) => execution.id !== failed.id)!;
+			const { outputs, status } = await readExecution(session.environment, session.n8n, retried.id);
+			const output = outputs['Post Reply'] ?? [];
+			const replies = await repliesIn(topic.id);
+			const times = copies(replies);
+			process.stdout.write(
+				`[figures] retry after a kill: killed ${victim!.name} after ${sentBefore.length} replies; ${postedBeforeRetry} posted before the retry; ` +
+					`the retry (${status}) skipped ${output.filter((item) => item.skipped === true).length} and posted ${output.filter((item) => item.skipped === false).length}; ` +
+					`replies at the Hub: ${replies.length} (${times.size} distinct, most copies of one: ${Math.max(...times.values())})\n`,
+			);
+
+			expect(status).toBe('success');
+			expect(replies).toHaveLength(REPLIES);
+			expect([...times.keys()].sort()).toEqual([...texts].sort());
+			expect(Math.max(...times.values())).toBe(1);
+			expect(output).toHaveLength(REPLIES);
+			expect(output.filter((item) => item.skipped === true)).toHaveLength(postedBeforeRetry);
+			expect(output.map((item) => item.content)).toEqual(texts);
+		} finally {
+			await session.hub.control('DELETE', '/__sandbox/faults');
+			if (victim) await phase(`start ${victim.name} again`, async () => await restart(victim!));
+		}
+	});
+});
