@@ -50,12 +50,23 @@ export function earlierReply(topicId: string, body: string, parentPostId?: strin
 		byCaller: true,
 		async list(lookup) {
 			const path = `/api/discussion/topics/${encodeURIComponent(topicId)}`;
-			const { replyCount } = await lookup.get(path);
+			const topic = await lookup.get(path);
+			// Nothing was posted in it within the window: no thread to read.
+			if (timeOf(topic, 'lastActivityAt') < lookup.since()) return [];
+			const lastNumber = (typeof topic.replyCount === 'number' ? topic.replyCount : 0) + 1;
 			const read = async (page: number) => itemsOf(await lookup.get(`${path}/posts`, { page, pageSize: PAGE_SIZE }));
-			let page = Math.max(1, Math.ceil(((typeof replyCount === 'number' ? replyCount : 0) + 1) / PAGE_SIZE));
+			let page = Math.max(1, Math.ceil(lastNumber / PAGE_SIZE));
 			const pages: IDataObject[][] = [];
-			// The Hub may serve smaller pages than asked: on to an empty page.
-			for (let posts = await read(page); posts.length > 0; posts = await read(++page)) pages.push(posts);
+			// A short page holding the last post (by postNumber) ends the thread; else (the Hub may
+			// serve smaller pages than asked) read on to an empty page.
+			const ends = (posts: IDataObject[]) => posts.length < PAGE_SIZE && Number(posts[posts.length - 1].postNumber) >= lastNumber;
+			for (let posts = await read(page); posts.length > 0; posts = await read(++page)) {
+				pages.push(posts);
+				if (ends(posts)) {
+					page += 1;
+					break;
+				}
+			}
 			for (let first = page - pages.length; first > 1 && (pages.length === 0 || timeOf(pages[0][0], 'createdAt') >= lookup.since()); ) {
 				if (pages.length >= MAX_PAGES) throw tooBusy('replies');
 				pages.unshift(await read(--first));
