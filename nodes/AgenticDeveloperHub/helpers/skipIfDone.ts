@@ -1,8 +1,8 @@
-import { createHash } from 'crypto';
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hubApiResponse, type ReadBackLookup } from '../transport';
 import { executionMemory } from '../transport/executionMemory';
 import { headerValue } from '../transport/hubError';
+import { uuidShapedHash } from '../transport/idempotencyKey';
 import { callerId } from './readBack';
 import { invalidInput, requireBoolean, requireText } from './validation';
 
@@ -90,9 +90,7 @@ export function skipSettings(context: IExecuteFunctions, itemIndex: number): Ski
 export function keyAcrossRuns(context: IExecuteFunctions, settings: SkipSettings, purpose: string, content: unknown): string {
 	const node = context.getNode();
 	const identity = settings.itemKey ? `key:${settings.itemKey}` : `content:${JSON.stringify(content)}`;
-	const seed = [context.getWorkflow().id ?? '', node.id || node.name, purpose, identity].join('\u0000');
-	const hex = createHash('sha256').update(seed).digest('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+	return uuidShapedHash([context.getWorkflow().id ?? '', node.id || node.name, purpose, identity]);
 }
 
 /** How a 'readBack' operation finds its own earlier write. */
