@@ -101,6 +101,16 @@ describe('Skip If Already Done', () => {
 			expect(mine.id).not.toBe(own.id);
 		});
 
+		it('on: the node\'s next run in the same execution (a loop, an agent\'s next tool call) finds what the first wrote', async () => {
+			const topicId = await newTopic('Loop');
+			const parameters = { resource: 'post', operation: 'reply', topicId: rl(topicId), body: 'In a loop', ...SKIP };
+			const before = writes(REPLY);
+			const [first] = await hub.runJson(parameters, { executionId: 'skip-loop', runIndex: 0 });
+			const [second] = await hub.runJson(parameters, { executionId: 'skip-loop', runIndex: 1 });
+			expect(writes(REPLY) - before).toBe(1);
+			expect(second).toMatchObject({ id: first.id, skipped: true });
+		});
+
 		it('off: today\'s behaviour, every run posts, and no "skipped" field', async () => {
 			const topicId = await newTopic('Skip off');
 			const result = await twice(REPLY, { resource: 'post', operation: 'reply', topicId: rl(topicId), body: 'again' }, items({}, {}));

@@ -118,7 +118,10 @@ export async function skipIfDone(
 	if (!settings.on) return await write();
 	const memory = executionMemory(context)!;
 	const lookup = readBackLookup(context, itemIndex, settings, memory);
-	const scope = earlier.scope === undefined ? undefined : `${earlier.scope}\u0000${settings.lookBackMinutes}`;
+	// Per run of the node: its next run in this execution (a loop, an agent's next tool call) reads
+	// again and finds what this run wrote, like a new execution would.
+	const run = context.getWorkflowDataProxy(itemIndex).$thisRunIndex;
+	const scope = earlier.scope === undefined ? undefined : `${earlier.scope}\u0000${settings.lookBackMinutes}\u0000${run}`;
 	let listing = scope === undefined ? undefined : memory.earlier.get(scope);
 	if (!listing) {
 		listing = earlier.list(lookup).then((records) => ({ records, since: lookup.since() }));
@@ -134,18 +137,21 @@ export async function skipIfDone(
 		}
 		caller = known.id;
 	}
+	// Taken in this run: another item's earlier write, or what this run wrote.
+	const claim = (record: IDataObject) => `${run}\u0000${String(record.id)}`;
 	const found = records.find(
 		(record) =>
-			(earlier.shared || !memory.claimed.has(record.id)) &&
-			!memory.created.some((made) => made.id !== undefined && made.id === record.id) &&
+			(earlier.shared || !memory.claimed.has(claim(record))) &&
 			(caller === undefined || record.customerId === caller) &&
 			earlier.matches(record, since),
 	);
 	if (found) {
-		if (!earlier.shared) memory.claimed.add(found.id);
+		if (!earlier.shared) memory.claimed.add(claim(found));
 		return { ...found, skipped: true };
 	}
-	return { ...(await write()), skipped: false };
+	const written = await write();
+	if (written.id !== undefined) memory.claimed.add(claim(written));
+	return { ...written, skipped: false };
 }
 
 /** 'gone': a delete whose record is already gone (404) is done. */

@@ -20,8 +20,8 @@ export interface ExecutionMemory {
 	caller: { id?: string | null };
 	/** Skip If Already Done: what a read-back listed, once per scope and execution (skipIfDone.ts). */
 	earlier: Map<string, Promise<{ records: IDataObject[]; since: number }>>;
-	/** Skip If Already Done: records an item of this execution already took as its earlier write. */
-	claimed: Set<unknown>;
+	/** Skip If Already Done: records taken (as an earlier write, or written) per run of the node, as `run\0id`. */
+	claimed: Set<string>;
 }
 
 /** Executions remembered at once; the oldest is forgotten first (an execution runs in one process). */
