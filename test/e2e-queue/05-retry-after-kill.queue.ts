@@ -5,6 +5,7 @@ import { useSession } from '../e2e/support/session';
 import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment, PROCESS_NAME_VARIABLE, type QueueWorkerInfo } from './support/environment';
 import { finishedExecutions, queueWorkflow } from './support/executions';
+import { hubReader, type HubPost } from './support/hubReplies';
 
 /*
  * Issue 16: a worker is killed (SIGKILL) during a 40-item Post Reply run with Skip If Already Done
@@ -19,30 +20,11 @@ import { finishedExecutions, queueWorkflow } from './support/executions';
 const REPLIES = 40;
 const KILL_AFTER = 5;
 
-interface Post {
-	id: string;
-	postNumber: number;
-	content: string;
-}
 
 describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run', () => {
 	const session = useSession();
 
-	async function hubGet<T>(path: string): Promise<T> {
-		const response = await fetch(`${session.hub.url}${path}`, { headers: { Authorization: `Bearer ${session.user('ada@example.com').apiToken}` } });
-		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-		return (await response.json()) as T;
-	}
-
-	async function repliesIn(topicId: string): Promise<Post[]> {
-		const posts: Post[] = [];
-		for (let page = 1; ; page++) {
-			const { items } = await hubGet<{ items: Post[] }>(`/api/discussion/topics/${topicId}/posts?page=${page}&pageSize=100`);
-			posts.push(...items);
-			if (items.length < 100) break;
-		}
-		return posts.filter((post) => post.postNumber > 1);
-	}
+	const { hubGet, repliesIn, repliesArrived } = hubReader(session);
 
 	/** Starts the killed worker again, and records its new process for the next files and the teardown. */
 	async function restart(killed: QueueWorkerInfo): Promise<void> {
@@ -57,7 +39,7 @@ describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run',
 		fs.writeFileSync(process.env[ENVIRONMENT_VARIABLE]!, JSON.stringify({ ...environment, workers }, null, 2));
 	}
 
-	const copies = (replies: Post[]) => {
+	const copies = (replies: HubPost[]) => {
 		const times = new Map<string, number>();
 		for (const reply of replies) times.set(reply.content, (times.get(reply.content) ?? 0) + 1);
 		return times;
@@ -65,7 +47,7 @@ describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run',
 
 	it('the retried execution skips the replies already posted: each of the 40 is at the Hub exactly once', async () => {
 		const environment = loadQueueEnvironment();
-		const credential = await session.connectedCredential('Queue retry', { permissions: ['discussions:read', 'discussions:write'] });
+		const credential = await session.connectedCredential('Queue retry', { permissions: ['profile:read', 'discussions:read', 'discussions:write'] });
 		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
 		const [topic] = (
 			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Retried after a kill', body: 'Replies follow.' })
@@ -78,15 +60,7 @@ describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run',
 
 		try {
 			expect((await workflow.call({ topicId: topic.id, replies: texts })).status).toBe(200);
-			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => {
-				const deadline = Date.now() + 120000;
-				for (;;) {
-					const replies = await repliesIn(topic.id);
-					if (replies.length >= KILL_AFTER) return replies;
-					if (Date.now() > deadline) throw new Error(`only ${replies.length} replies arrived`);
-					await new Promise((resolve) => setTimeout(resolve, 100));
-				}
-			});
+			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => await repliesArrived(topic.id, KILL_AFTER));
 			// The worker that runs it, from its own log ("Worker started execution N (job M)").
 			const [running] = await session.n8n.executions(workflow.id);
 			const started = new RegExp(`Worker started execution ${String(running.id)} \\(`);
