@@ -35,7 +35,7 @@ describe('Skip If Already Done: n8n\'s Retry after a worker was killed mid-run',
 			logFile: killed.log,
 			env: { ...environment.workerEnv, [PROCESS_NAME_VARIABLE]: killed.name },
 		});
-		const workers = environment.workers.map((one) => (one.name === killed.name ? { ...one, pid: worker.process.child.pid as number } : one));
+		const workers = environment.workers.map((one) => (one.name === killed.name ? { ...one, pid: worker.process.child.pid as number, restarted: true } : one));
 		fs.writeFileSync(process.env[ENVIRONMENT_VARIABLE]!, JSON.stringify({ ...environment, workers }, null, 2));
 	}
 

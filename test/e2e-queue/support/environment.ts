@@ -18,6 +18,8 @@ export interface QueueWorkerInfo {
 	pid: number;
 	userFolder: string;
 	log: string;
+	/** Started again by a test after it killed the worker: not in the global setup's stack. */
+	restarted?: boolean;
 }
 
 export interface QueueEnvironment extends E2eEnvironment {

@@ -6,7 +6,7 @@ export default async function globalTeardown(): Promise<void> {
 	await stopQueueStack();
 	// A worker a test restarted (05-retry-after-kill) is not in the stack: stop it by its process group.
 	if (!process.env[ENVIRONMENT_VARIABLE]) return;
-	for (const { pid } of loadQueueEnvironment().workers) {
+	for (const { pid } of loadQueueEnvironment().workers.filter((worker) => worker.restarted)) {
 		try {
 			process.kill(-pid, 'SIGTERM');
 		} catch {
