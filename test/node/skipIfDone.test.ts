@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { watchRequests } from '../transport/support';
 import { node, rl, seededCommunity, useNodeHarness } from './support';
 
 const REPLY = 'POST /api/discussion/topics/:id/posts';
@@ -99,6 +100,27 @@ describe('Skip If Already Done', () => {
 			const [mine] = await hub.runJson({ resource: 'post', operation: 'reply', topicId: rl(topicId), body: 'Same words', ...SKIP });
 			expect(mine.skipped).toBe(false);
 			expect(mine.id).not.toBe(own.id);
+		});
+
+		it('on: what n8n\'s Retry does after the node failed half-way (a new execution, the same items): each reply once', async () => {
+			const topicId = await newTopic('Failed half-way');
+			const path = `/api/discussion/topics/${topicId}/posts`;
+			// The Hub refuses the third reply (403: final, no read-back, no resend): the execution fails.
+			const watching = watchRequests(hub.harness.hub, 'POST', path, (_response, seen) => {
+				if (seen === 2) hub.harness.hub.faults.add({ method: 'POST', path, count: 1, status: 403 });
+			});
+			const parameters = { resource: 'post', operation: 'reply', topicId: rl(topicId), body: '={{ $json.text }}', ...SKIP };
+			const input = items(...['a', 'b', 'c', 'd', 'e'].map((text) => ({ text })));
+			try {
+				await hub.runError(parameters, { items: input });
+			} finally {
+				watching.stop();
+			}
+			expect(replies(topicId).map((post) => post.content)).toEqual(['a', 'b']);
+
+			const retried = await hub.runJson(parameters, { items: input });
+			expect(retried.map((post) => [post.content, post.skipped])).toEqual([['a', true], ['b', true], ['c', false], ['d', false], ['e', false]]);
+			expect(replies(topicId).map((post) => post.content).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
 		});
 
 		it('on: the node\'s next run in the same execution (a loop, an agent\'s next tool call) finds what the first wrote', async () => {
