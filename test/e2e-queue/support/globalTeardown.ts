@@ -1,16 +1,17 @@
-import { stopQueueStack } from './stack';
 import { ENVIRONMENT_VARIABLE } from '../../e2e/support/environment';
 import { loadQueueEnvironment } from './environment';
+import { stopQueueStack } from './stack';
 
 export default async function globalTeardown(): Promise<void> {
-	await stopQueueStack();
-	// A worker a test restarted (05-retry-after-kill) is not in the stack: stop it by its process group.
-	if (!process.env[ENVIRONMENT_VARIABLE]) return;
-	for (const { pid } of loadQueueEnvironment().workers.filter((worker) => worker.restarted)) {
+	// A worker a test started again (05-retry-after-kill) is not in the stack: stopped first, by its
+	// process group, while the environment file (removed by the e2e teardown) still names it.
+	const restarted = process.env[ENVIRONMENT_VARIABLE] ? loadQueueEnvironment().workers.filter((worker) => worker.restarted) : [];
+	for (const { pid } of restarted) {
 		try {
-			process.kill(-pid, 'SIGTERM');
+			process.kill(-pid, 'SIGKILL');
 		} catch {
 			// already gone
 		}
 	}
+	await stopQueueStack();
 }
