@@ -2,6 +2,7 @@ import { measureNodeOverhead } from './nodeOverhead';
 import { measurePagination } from './pagination';
 import { measureRealN8n } from './realN8n';
 import { measureRealtimeTrigger } from './realtimeTrigger';
+import { measureSkipIfDone } from './skipIfDone.bench';
 import { printFigure, type Figure } from './lib/report';
 import { violationReport } from '../test/hub/middleware/contract';
 import { benchHarness } from './lib/setup';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 		print(await measureNodeOverhead(harness));
 		print(await measureTokenLifecycle(harness));
 		print(await measurePagination(harness));
+		print(await measureSkipIfDone(harness));
 		print(await measureRealN8n());
 		print(await measureRealtimeTrigger());
 	} finally {

@@ -3,6 +3,7 @@ import { useSession } from '../e2e/support/session';
 import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment } from './support/environment';
 import { finishedExecutions, queueWorkflow } from './support/executions';
+import { hubReader } from './support/hubReplies';
 
 /*
  * A worker dies (SIGKILL: no shutdown, no goodbye to Redis) while it posts 100 replies. n8n 2.41
@@ -16,31 +17,11 @@ const REPLIES = 100;
 const KILL_AFTER = 30;
 const STALLED_MESSAGE = /failed to be processed too many times and will no longer retry/;
 
-interface Post {
-	id: string;
-	postNumber: number;
-	content: string;
-}
 
 describe('a worker killed in the middle of a 100-item Post Reply run', () => {
 	const session = useSession();
 
-	async function hubGet<T>(path: string): Promise<T> {
-		const response = await fetch(`${session.hub.url}${path}`, { headers: { Authorization: `Bearer ${session.user('ada@example.com').apiToken}` } });
-		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-		return (await response.json()) as T;
-	}
-
-	/** The topic's replies (the opening post excluded), read from the Hub. */
-	async function repliesIn(topicId: string): Promise<Post[]> {
-		const posts: Post[] = [];
-		for (let page = 1; ; page++) {
-			const { items } = await hubGet<{ items: Post[] }>(`/api/discussion/topics/${topicId}/posts?page=${page}&pageSize=100`);
-			posts.push(...items);
-			if (items.length < 100) break;
-		}
-		return posts.filter((post) => post.postNumber > 1);
-	}
+	const { hubGet, repliesIn, repliesArrived } = hubReader(session);
 
 	it('the Hub sees every reply at most once; n8n fails the execution after its stall check and never runs it again', async () => {
 		const environment = loadQueueEnvironment();
@@ -57,15 +38,7 @@ describe('a worker killed in the middle of a 100-item Post Reply run', () => {
 		try {
 			// The webhook answers as soon as the execution is enqueued.
 			expect((await workflow.call({ topicId: topic.id, replies: texts })).status).toBe(200);
-			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => {
-				const deadline = Date.now() + 120000;
-				for (;;) {
-					const replies = await repliesIn(topic.id);
-					if (replies.length >= KILL_AFTER) return replies;
-					if (Date.now() > deadline) throw new Error(`only ${replies.length} replies arrived`);
-					await new Promise((resolve) => setTimeout(resolve, 100));
-				}
-			});
+			const sentBefore = await phase(`wait for ${KILL_AFTER} replies`, async () => await repliesArrived(topic.id, KILL_AFTER));
 			// Each reply names the process that sent it: that worker is the one to kill.
 			const runningOn = /sent by (worker-\d)$/.exec(sentBefore[0].content)?.[1];
 			const victim = environment.workers.find((worker) => worker.name === runningOn);

@@ -21,14 +21,14 @@ interface Verdict {
 }
 
 /** A timestamp the Hub must give (createdAt, lastActivityAt), in ms. */
-function timeOf(record: IDataObject, field: string): number {
+export function timeOf(record: IDataObject, field: string): number {
 	const time = typeof record[field] === 'string' ? Date.parse(record[field]) : Number.NaN;
 	if (Number.isNaN(time)) throw new Error(`the Hub answered a record without a readable ${field}`);
 	return time;
 }
 
 /** Whether the Hub stored what was sent (line endings and runs of white space aside). */
-function sameText(stored: unknown, sent: string): boolean {
+export function sameText(stored: unknown, sent: string): boolean {
 	const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 	return typeof stored === 'string' && normal(stored) === normal(sent);
 }
@@ -44,7 +44,7 @@ const NO_PROFILE = "the credential may not read its user's profile (add Profile:
  * `GET /api/auth/me` once per execution. That needs Profile: Read, which an OAuth2 credential may
  * lack: then the author of a record cannot be told (returned: why), and a match stays "maybe".
  */
-async function callerId(lookup: ReadBackLookup): Promise<{ id: string } | { why: string }> {
+export async function callerId(lookup: ReadBackLookup): Promise<{ id: string } | { why: string }> {
 	if (lookup.caller.id === undefined) {
 		const author = lookup.created.find((made) => typeof made.customerId === 'string')?.customerId;
 		if (typeof author === 'string') {

@@ -18,6 +18,10 @@ export interface ExecutionMemory {
 	created: IDataObject[];
 	/** The credential's user id once known; null when the Hub would not tell. */
 	caller: { id?: string | null };
+	/** Skip If Already Done: what a read-back listed, once per scope and execution (skipIfDone.ts). */
+	earlier: Map<string, Promise<{ records: IDataObject[]; since: number }>>;
+	/** Skip If Already Done: records taken (as an earlier write, or written) per run of the node, as `run\0id`. */
+	claimed: Set<string>;
 }
 
 /** Executions remembered at once; the oldest is forgotten first (an execution runs in one process). */
@@ -34,7 +38,7 @@ export function executionMemory(context: object): ExecutionMemory | undefined {
 	if (memory) {
 		memories.delete(key);
 	} else {
-		memory = { posts: new Map(), created: [], caller: {} };
+		memory = { posts: new Map(), created: [], caller: {}, earlier: new Map(), claimed: new Set() };
 		if (memories.size >= MAX_EXECUTIONS) memories.delete(memories.keys().next().value!);
 	}
 	memories.set(key, memory);

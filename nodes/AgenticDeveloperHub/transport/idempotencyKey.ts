@@ -10,8 +10,12 @@ import { randomString, type IExecuteFunctions } from 'n8n-workflow';
 export function stableRequestId(context: IExecuteFunctions, itemIndex: number, purpose: string): string {
 	const node = context.getNode();
 	const runIndex = context.getWorkflowDataProxy(itemIndex).$thisRunIndex;
-	const seed = [context.getExecutionId(), node.id || node.name, runIndex, itemIndex, purpose].join('\u0000');
-	const hex = createHash('sha256').update(seed).digest('hex');
+	return uuidShapedHash([context.getExecutionId(), node.id || node.name, runIndex, itemIndex, purpose]);
+}
+
+/** A UUID-shaped digest of the parts (36 characters, as the Hub's client message IDs allow). */
+export function uuidShapedHash(parts: unknown[]): string {
+	const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

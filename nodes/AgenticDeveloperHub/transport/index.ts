@@ -2,9 +2,9 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { credentialSnapshot } from './credentialSnapshot';
 import { fetchAllPages, type PaginationSpec } from './pagination';
 import { redact } from './redact';
-import { sendHubRequest, type HubContext, type HubRequestOptions } from './request';
+import { sendHubRequest, sendHubRequestForResponse, type CallResult, type HubContext, type HubRequestOptions } from './request';
 
-export type { HubContext, HubRequestOptions } from './request';
+export type { CallResult, HubContext, HubRequestOptions } from './request';
 export type { PaginationSpec } from './pagination';
 export type { ReadBack, ReadBackFinding, ReadBackLookup } from './guardedPost';
 export type { StatusMeaning } from './errorMessages';
@@ -20,6 +20,16 @@ export async function hubApiRequest<T = IDataObject>(
 	options?: HubRequestOptions,
 ): Promise<T> {
 	return (await sendHubRequest(this, method, endpoint, options)) as T;
+}
+
+/** The same request, answered with its headers (the Hub's `Date`) and status. */
+export async function hubApiResponse(
+	context: HubContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options?: HubRequestOptions,
+): Promise<CallResult> {
+	return await sendHubRequestForResponse(context, method, endpoint, options ?? {});
 }
 
 /** Every item of a paginated list (no limit = Return All), or the first `limit` items. */

@@ -39,8 +39,11 @@ interface SentResponse {
 	statusCode: number;
 }
 
-/** What a call resolves to: the body, and the headers (a read-back reads the Hub's Date). */
-export type CallResult = Pick<SentResponse, 'body' | 'headers'>;
+/**
+ * What a call resolves to: the body, and the headers (a read-back reads the Hub's Date); the status
+ * when the Hub answered this call itself (not a record read back), e.g. a DM Send's 200 for a repeat.
+ */
+export type CallResult = Pick<SentResponse, 'body' | 'headers'> & { statusCode?: number };
 
 /** Everything one call needs across its attempts. */
 interface CallState {
@@ -219,7 +222,7 @@ async function sendOnce(call: CallState): Promise<CallResult> {
 	}
 	if (call.streaming) return { body: response.body, headers: response.headers ?? {} };
 	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
-	return { body, headers: response.headers ?? {} };
+	return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 }
 
 /**

@@ -18,10 +18,14 @@ export interface QueueWorkerInfo {
 	pid: number;
 	userFolder: string;
 	log: string;
+	/** Started again by a test after it killed the worker: not in the global setup's stack. */
+	restarted?: boolean;
 }
 
 export interface QueueEnvironment extends E2eEnvironment {
 	workers: QueueWorkerInfo[];
+	/** What a worker is started with (the suite's per-run database, Redis and encryption key): a test may restart one it killed. */
+	workerEnv: NodeJS.ProcessEnv;
 	redis: { host: string; port: number };
 	postgres: { host: string; port: number; user: string; database: string; version: string };
 }

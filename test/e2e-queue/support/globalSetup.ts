@@ -96,6 +96,7 @@ async function startQueueMode(stack: QueueStack): Promise<void> {
 		phasesFile: path.join(workDir, 'phases.jsonl'),
 		figuresFile: path.join(workDir, 'figures.jsonl'),
 		workers: workers.map((worker) => ({ name: worker.name, pid: worker.process.child.pid as number, userFolder: worker.userFolder, log: log(worker.name) })),
+		workerEnv: shared,
 		redis: { host: redis.host, port: redis.port },
 		postgres: { host: postgres.host, port: postgres.port, user: postgres.user, database: postgres.database, version: POSTGRES_VERSION },
 	};

@@ -1,7 +1,8 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { chatLocator } from '../../descriptions/locators';
-import { hubRequest } from '../../helpers/api';
 import { callerKeyOptions, callerOrStableKey, type CallerKey } from '../../helpers/idempotency';
+import { skipSettings } from '../../helpers/skipIfDone';
+import { hubApiResponse } from '../../transport';
 import { locatorParameter } from '../../helpers/locators';
 import { requireOption, requireText } from '../../helpers/validation';
 import { openChat, recipientProperty } from './shared';
@@ -49,16 +50,19 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Message', itemIndex);
-	const clientMessageId = callerOrStableKey(this, itemIndex, CLIENT_MESSAGE_ID, 'direct-message');
-	const chatId =
-		requireOption(this, this.getNodeParameter('sendTo', itemIndex, 'chat'), SEND_TO, 'Send To', itemIndex) === 'user'
-			? String((await openChat(this, itemIndex)).id)
-			: locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
-	return await hubRequest(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/messages`, {
+	const skip = skipSettings(this, itemIndex);
+	const toUser = requireOption(this, this.getNodeParameter('sendTo', itemIndex, 'chat'), SEND_TO, 'Send To', itemIndex) === 'user';
+	const chosenChat = toUser ? undefined : locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);
+	// Checked before any request; the same message to the same person or chat is the same content.
+	const to = chosenChat ?? `user:${String(this.getNodeParameter('recipientId', itemIndex))}`;
+	const clientMessageId = callerOrStableKey(this, itemIndex, CLIENT_MESSAGE_ID, 'direct-message', [to, body]);
+	const chatId = chosenChat ?? String((await openChat(this, itemIndex)).id);
+	const { body: message, statusCode } = await hubApiResponse(this, 'POST', `/api/chat/dms/${encodeURIComponent(chatId)}/messages`, {
 		body: { body, clientMessageId },
 		itemIndex,
 		resource: 'chat',
-		// The Hub returns the first message for a clientMessageId it already has.
+		// The Hub returns the first message for a clientMessageId it already has (200, not 201).
 		idempotent: true,
 	});
+	return skip.on ? { ...(message as IDataObject), skipped: statusCode === 200 } : (message as IDataObject);
 }

@@ -2,7 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { locatorParameter } from '../../helpers/locators';
+import { earlierConnection } from '../../helpers/earlierWrites';
 import { connectionReadBack } from '../../helpers/readBack';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput, parseJsonObject, requireOption, requireText } from '../../helpers/validation';
 import { providerProperty } from './shared';
 
@@ -61,6 +63,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { connectionType: ['app_password'] } },
 		description: 'An app password created at the provider (stored by the Hub, never returned)',
 	},
+	skipIfDoneOptions('readBack'),
 ];
 
 export const description = updateDisplayOptions(
@@ -83,6 +86,7 @@ function stringFields(context: IExecuteFunctions, fields: IDataObject, itemIndex
 /** Returns the new connection; the Hub never echoes secrets. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const type = requireOption(this, this.getNodeParameter('connectionType', itemIndex), CONNECTION_TYPES, 'Connection Type', itemIndex);
+	const skip = skipSettings(this, itemIndex);
 	const request: IDataObject = {
 		type,
 		providerId: requireText(this, this.getNodeParameter('providerId', itemIndex), 'Provider', itemIndex, 100),
@@ -97,10 +101,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const ecosystemId = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);
 	request.ecosystemId = ecosystemId;
-	return await hubRequest(this, 'POST', '/api/integrations/connect', {
-		body: request,
-		itemIndex,
-		resource: 'provider',
-		readBack: connectionReadBack(String(request.providerId), String(request.serviceType), ecosystemId),
-	});
+	const { providerId, serviceType, identifier } = request as Record<string, string>;
+	const connect = async () =>
+		await hubRequest(this, 'POST', '/api/integrations/connect', {
+			body: request,
+			itemIndex,
+			resource: 'provider',
+			readBack: connectionReadBack(providerId, serviceType, ecosystemId),
+		});
+	return await skipIfDone(this, itemIndex, skip, earlierConnection(ecosystemId, providerId, serviceType, identifier), connect);
 }

@@ -6,11 +6,12 @@ import {
 	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
 import { callerKeyOptions, callerOrStableKey, type CallerKey } from '../../helpers/idempotency';
+import { skipSettings } from '../../helpers/skipIfDone';
 import { locatorParameter } from '../../helpers/locators';
 import { requireOption } from '../../helpers/validation';
-import { hubTextWithoutSecrets } from '../../transport';
+import { hubApiResponse, hubTextWithoutSecrets } from '../../transport';
+import { headerValue } from '../../transport/hubError';
 import { actionBody } from './actionBodies';
 import { ACTION_FIELDS, ACTION_TYPES } from './actionFields';
 import { connectionProperties } from './shared';
@@ -63,15 +64,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// Checked against the list: the action is a segment of the request path.
 	const actionType = requireOption(this, this.getNodeParameter('actionType', itemIndex), ACTION_TYPES, 'Action', itemIndex);
 	const body = actionBody(this, actionType, itemIndex);
-	const idempotencyKey = callerOrStableKey(this, itemIndex, IDEMPOTENCY_KEY, `integration-action:${actionType}`);
 	const connectionId = locatorParameter(this, 'connectionId', 'connection', 'Connection', itemIndex);
-	const result = await hubRequest(
+	const idempotencyKey = callerOrStableKey(this, itemIndex, IDEMPOTENCY_KEY, `integration-action:${actionType}`, [connectionId, body]);
+	const answer = await hubApiResponse(
 		this,
 		'POST',
 		`/api/integrations/${encodeURIComponent(connectionId)}/actions/${actionType}`,
 		// The one route whose Idempotency-Key the Hub's types declare: a repeat returns the first action.
 		{ body, idempotencyKey, itemIndex, resource: 'connection', idempotent: true },
 	);
+	const result = answer.body as IDataObject;
 	if (result.ok === false || result.status === 'error') throw await failedAction(this, result, itemIndex);
-	return result;
+	if (!skipSettings(this, itemIndex).on) return result;
+	// A repeat the Hub recognised: `deduped`, or its request pipeline's replay of the first answer.
+	return { ...result, skipped: result.deduped === true || headerValue(answer.headers, 'idempotent-replayed') === 'true' };
 }

@@ -2,7 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { communityLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { communityParameter } from '../../helpers/locators';
+import { earlierTopic } from '../../helpers/earlierWrites';
 import { topicReadBack } from '../../helpers/readBack';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { requireBoolean, requireHubId, requireText } from '../../helpers/validation';
 import { TITLE_MAX_LENGTH, titleProperty } from './shared';
 
@@ -43,6 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	skipIfDoneOptions('readBack'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['create'] } }, properties);
@@ -51,6 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const title = requireText(this, this.getNodeParameter('title', itemIndex), 'Title', itemIndex, TITLE_MAX_LENGTH);
 	const body = requireText(this, this.getNodeParameter('body', itemIndex), 'Body', itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const skip = skipSettings(this, itemIndex);
 	const request: IDataObject = { title, body };
 	const { categoryId, isPublic } = additionalFields;
 	if (categoryId !== undefined && categoryId !== '') request.categoryId = requireHubId(this, categoryId, 'Category', itemIndex);
@@ -58,10 +62,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// Last: a community slug costs a request, so every other input is checked before it.
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	request.communityId = communityId;
-	return await hubRequest(this, 'POST', '/api/discussion/topics', {
-		body: request,
-		itemIndex,
-		resource: 'community',
-		readBack: topicReadBack(communityId, title),
-	});
+	const create = async () =>
+		await hubRequest(this, 'POST', '/api/discussion/topics', {
+			body: request,
+			itemIndex,
+			resource: 'community',
+			readBack: topicReadBack(communityId, title),
+		});
+	return await skipIfDone(this, itemIndex, skip, earlierTopic(communityId, title), create);
 }

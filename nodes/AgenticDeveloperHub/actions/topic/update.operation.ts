@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { topicLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
+import { earlierUpdate } from '../../helpers/earlierWrites';
 import { locatorParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput, requireBoolean, requireHubId, requireText } from '../../helpers/validation';
 import { TITLE_MAX_LENGTH, titleProperty } from './shared';
 
@@ -46,6 +48,7 @@ const properties: INodeProperties[] = [
 			{ ...titleProperty({ required: false }), description: `The new title (1-${TITLE_MAX_LENGTH} characters)` },
 		],
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['update'] } }, properties);
@@ -53,6 +56,7 @@ export const description = updateDisplayOptions({ show: { resource: ['topic'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const topicId = locatorParameter(this, 'topicId', 'topic', 'Topic', itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const skip = skipSettings(this, itemIndex);
 	const changes: IDataObject = {};
 	if (updateFields.title !== undefined) {
 		changes.title = requireText(this, updateFields.title, 'Title', itemIndex, TITLE_MAX_LENGTH);
@@ -72,9 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (Object.keys(changes).length === 0) {
 		throw invalidInput(this, 'Update Fields', 'is empty', itemIndex, 'Add at least one field to change');
 	}
-	return await hubRequest(this, 'PUT', `/api/discussion/topics/${encodeURIComponent(topicId)}`, {
-		body: changes,
-		itemIndex,
-		resource: 'topic',
-	});
+	const update = async () =>
+		await hubRequest(this, 'PUT', `/api/discussion/topics/${encodeURIComponent(topicId)}`, { body: changes, itemIndex, resource: 'topic' });
+	return await skipIfDone(this, itemIndex, skip, earlierUpdate(topicId, changes), update);
 }
