@@ -1,6 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { watchRequests } from '../transport/support';
 import { node, rl, seededCommunity, useNodeHarness } from './support';
+import { items, SKIP, writeCounter } from './skipIfDoneSupport';
 
 const REPLY = 'POST /api/discussion/topics/:id/posts';
 const CREATE_TOPIC = 'POST /api/discussion/topics';
@@ -13,8 +14,6 @@ const SYNC = 'POST /api/integrations/:connectionId/sync';
 const SEND = 'POST /api/chat/dms/:chatId/messages';
 const ACTION = 'POST /api/integrations/:connectionId/actions/:actionType';
 
-const SKIP = { options: { skipIfAlreadyDone: true } };
-
 /**
  * Issue 16: every write operation run twice over the same items (two executions, as n8n's Retry of
  * a failed execution or a re-run does) writes once with Skip If Already Done, counted at the
@@ -23,20 +22,7 @@ const SKIP = { options: { skipIfAlreadyDone: true } };
 describe('Skip If Already Done', () => {
 	const hub = useNodeHarness();
 	const data = () => hub.harness.hub.state.data;
-	/** Answers of a route with a 2xx status so far: the writes the Hub did. */
-	const writes = (label: string) =>
-		Object.entries(hub.harness.hub.counters.requests[label] ?? {})
-			.filter(([status]) => status.startsWith('2'))
-			.reduce((sum, [, count]) => sum + count, 0);
-	const items = (...json: IDataObject[]): INodeExecutionData[] => json.map((one) => ({ json: one }));
-
-	/** Two executions over the same items: both outputs and the writes they made at the Hub. */
-	async function twice(label: string, parameters: INodeParameters, input: INodeExecutionData[] = items({})) {
-		const before = writes(label);
-		const first = await hub.runJson(parameters, { items: input });
-		const second = await hub.runJson(parameters, { items: input });
-		return { first, second, writes: writes(label) - before };
-	}
+	const { writes, twice } = writeCounter(hub);
 
 	async function newTopic(title: string): Promise<string> {
 		const [topic] = await hub.runJson({ resource: 'topic', operation: 'create', communityId: rl(seededCommunity(hub.harness.hub).id), title, body: 'Opening' });

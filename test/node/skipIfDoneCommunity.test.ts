@@ -1,0 +1,68 @@
+import type { IDataObject } from 'n8n-workflow';
+import { rl, seededCommunity, useNodeHarness } from './support';
+import { items, SKIP, writeCounter } from './skipIfDoneSupport';
+
+const CREATE_CATEGORY = 'POST /api/communities/:id/categories';
+const ADD_MEMBER = 'POST /api/communities/:id/members';
+
+/**
+ * Issue 16 on the Community writes (and the other operations added with them): run twice over the
+ * same items, with Skip If Already Done one write each (counted at the sandbox); off, as before.
+ * As Ada, admin of the seeded community.
+ */
+describe('Skip If Already Done: Community and the newer write operations', () => {
+	const hub = useNodeHarness();
+	const { twice } = writeCounter(hub);
+	const data = () => hub.harness.hub.state.data;
+	const community = (operation: string, parameters: IDataObject = {}) => ({ resource: 'community', operation, communityId: rl(seededCommunity(hub.harness.hub).id), ...parameters });
+	const slugged = (slug: string) => Object.values(data().categories).filter((category) => category.slug === slug);
+
+	describe('Create Category (read back)', () => {
+		it('on: two items run twice make two categories; the second run returns them marked skipped', async () => {
+			const parameters = community('createCategory', { name: '={{ $json.name }}', slug: '={{ $json.slug }}', ...SKIP });
+			const result = await twice(CREATE_CATEGORY, parameters, items({ name: 'Skip A', slug: 'skip-a' }, { name: 'Skip B', slug: 'skip-b' }));
+			expect(result.writes).toBe(2);
+			expect([slugged('skip-a').length, slugged('skip-b').length]).toEqual([1, 1]);
+			expect(result.first.map((category) => category.skipped)).toEqual([false, false]);
+			expect(result.second.map((category) => category.skipped)).toEqual([true, true]);
+			expect(result.second.map((category) => category.id)).toEqual(result.first.map((category) => category.id));
+		});
+
+		it('on: a category with the slug made before Look Back is not this one (the Hub\'s 409 says so)', async () => {
+			const parameters = community('createCategory', { name: 'Old', slug: 'skip-old', options: { skipIfAlreadyDone: true, lookBackMinutes: 5 } });
+			await hub.runJson(parameters);
+			hub.harness.hub.clock.advance(10 * 60_000);
+			try {
+				expect((await hub.runError(parameters)).message).toMatch(/already has a category/);
+			} finally {
+				hub.harness.hub.clock.reset();
+			}
+		});
+
+		it('off: the second run is refused by the Hub (409), no "skipped" field in the first', async () => {
+			const parameters = community('createCategory', { name: 'Twice', slug: 'skip-off' });
+			const [created] = await hub.runJson(parameters);
+			expect('skipped' in created).toBe(false);
+			expect((await hub.runError(parameters)).message).toMatch(/already has a category/);
+		});
+	});
+
+	describe('Add Member (state)', () => {
+		it('on: the second run finds the member with that role; off: two adds', async () => {
+			const alan = hub.users().alan.id;
+			await hub.runJson(community('removeMember', { memberId: rl(alan) })).catch(() => undefined);
+			const on = await twice(ADD_MEMBER, community('addMember', { userId: alan, role: 'moderator', ...SKIP }));
+			expect(on.writes).toBe(1);
+			expect(on.first[0]).toMatchObject({ customerId: alan, role: 'moderator', skipped: false });
+			expect(on.second[0]).toMatchObject({ customerId: alan, role: 'moderator', skipped: true });
+			expect((await twice(ADD_MEMBER, community('addMember', { userId: alan, role: 'moderator' }))).writes).toBe(2);
+		});
+
+		it('on: another role is a change, and is made', async () => {
+			const alan = hub.users().alan.id;
+			await hub.runJson(community('addMember', { userId: alan, role: 'member' }));
+			const [changed] = await hub.runJson(community('addMember', { userId: alan, role: 'admin', ...SKIP }));
+			expect(changed).toMatchObject({ role: 'admin', skipped: false });
+		});
+	});
+});
