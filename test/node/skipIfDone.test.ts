@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { watchRequests } from '../transport/support';
-import { node, rl, seededCommunity, useNodeHarness } from './support';
-import { items, SKIP, writeCounter } from './skipIfDoneSupport';
+import { rl, seededCommunity, useNodeHarness } from './support';
+import { items, offersSkip, SKIP, writeCounter } from './skipIfDoneSupport';
 
 const REPLY = 'POST /api/discussion/topics/:id/posts';
 const CREATE_TOPIC = 'POST /api/discussion/topics';
@@ -254,18 +254,9 @@ describe('Skip If Already Done', () => {
 	});
 
 	it('reactions, chats and notification state offer no option: the Hub makes them idempotent', () => {
-		const { properties } = node.description as unknown as { properties: Array<{ name: string; displayOptions?: { show?: IDataObject }; options?: Array<{ name: string }> }> };
-		const withSkip = (resource: string, operation: string) =>
-			properties.some(
-				(property) =>
-					property.name === 'options' &&
-					(property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
-					(property.displayOptions?.show?.operation as string[] | undefined)?.includes(operation) &&
-					property.options?.some((option) => option.name === 'skipIfAlreadyDone'),
-			);
-		expect(['add', 'remove'].map((operation) => withSkip('reaction', operation))).toEqual([false, false]);
-		expect(withSkip('directMessage', 'startChat') || withSkip('directMessage', 'markRead')).toBe(false);
-		expect(['markRead', 'markUnread', 'archive', 'markAllRead'].some((operation) => withSkip('notification', operation))).toBe(false);
-		expect(withSkip('post', 'reply') && withSkip('topic', 'create') && withSkip('directMessage', 'send') && withSkip('integration', 'performAction')).toBe(true);
+		expect(['add', 'remove'].map((operation) => offersSkip('reaction', operation))).toEqual([false, false]);
+		expect(offersSkip('directMessage', 'startChat') || offersSkip('directMessage', 'markRead')).toBe(false);
+		expect(['markRead', 'markUnread', 'archive', 'markAllRead'].some((operation) => offersSkip('notification', operation))).toBe(false);
+		expect(offersSkip('post', 'reply') && offersSkip('topic', 'create') && offersSkip('directMessage', 'send') && offersSkip('integration', 'performAction')).toBe(true);
 	});
 });

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import type { useNodeHarness } from './support';
+import { node, type useNodeHarness } from './support';
 
 export const SKIP = { options: { skipIfAlreadyDone: true } };
 
@@ -21,4 +21,16 @@ export function writeCounter(hub: ReturnType<typeof useNodeHarness>) {
 		return { first, second, writes: writes(label) - before };
 	}
 	return { writes, twice };
+}
+
+/** Whether the node shows Skip If Already Done under Options for this operation. */
+export function offersSkip(resource: string, operation: string): boolean {
+	const { properties } = node.description as unknown as { properties: Array<{ name: string; displayOptions?: { show?: IDataObject }; options?: Array<{ name: string }> }> };
+	return properties.some(
+		(property) =>
+			property.name === 'options' &&
+			(property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
+			(property.displayOptions?.show?.operation as string[] | undefined)?.includes(operation) &&
+			property.options?.some((option) => option.name === 'skipIfAlreadyDone') === true,
+	);
 }
