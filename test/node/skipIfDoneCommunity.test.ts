@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { rl, seededCommunity, useNodeHarness } from './support';
+import { redditConnect, rl, seededCommunity, useNodeHarness } from './support';
 import { items, offersSkip, SKIP, writeCounter } from './skipIfDoneSupport';
 
 const CREATE_CATEGORY = 'POST /api/communities/:id/categories';
@@ -100,17 +100,7 @@ describe('Skip If Already Done: Community and the newer write operations', () =>
 	});
 
 	it('Integration Update Settings on: the second run finds the settings held; off: two updates', async () => {
-		const ecosystemId = data().ecosystems.find((ecosystem) => ecosystem.isDefault)!.id;
-		const [connection] = await hub.runJson({
-			resource: 'integration',
-			operation: 'connect',
-			connectionType: 'app_password',
-			providerId: 'reddit',
-			serviceType: data().providers.find((provider) => provider.providerId === 'reddit')!.serviceTypes[0],
-			ecosystemId: rl(ecosystemId),
-			identifier: 'skip_bot',
-			password: 'reddit-app-password',
-		});
+		const [connection] = await hub.runJson(redditConnect(hub.harness.hub, 'skip_bot'));
 		const parameters = { resource: 'integration', operation: 'updateSettings', connectionId: rl(String(connection.id)), settings: { redditSubreddits: 'n8n, selfhosted', gmailWindowDays: 7 } };
 		const on = await twice(UPDATE_SETTINGS, { ...parameters, ...SKIP });
 		expect(on.writes).toBe(1);
