@@ -1,4 +1,4 @@
-import { rl, useNodeHarness } from './support';
+import { redditConnect, rl, useNodeHarness } from './support';
 
 describe('Integration: Get Auth URL, Update Settings, ecosystems', () => {
 	const hub = useNodeHarness();
@@ -6,16 +6,7 @@ describe('Integration: Get Auth URL, Update Settings, ecosystems', () => {
 	let connectionId: string;
 
 	beforeAll(async () => {
-		const [connection] = await hub.runJson({
-			resource: 'integration',
-			operation: 'connect',
-			connectionType: 'app_password',
-			providerId: 'reddit',
-			serviceType: data().providers.find((provider) => provider.providerId === 'reddit')!.serviceTypes[0],
-			ecosystemId: rl(data().ecosystems.find((ecosystem) => ecosystem.isDefault)!.id),
-			identifier: 'ada_bot',
-			password: 'reddit-app-password',
-		});
+		const [connection] = await hub.runJson(redditConnect(hub.harness.hub, 'ada_bot'));
 		connectionId = String(connection.id);
 	});
 

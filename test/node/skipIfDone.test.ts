@@ -1,6 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { watchRequests } from '../transport/support';
-import { node, rl, seededCommunity, useNodeHarness } from './support';
+import { rl, seededCommunity, useNodeHarness } from './support';
+import { items, offersSkip, SKIP, writeCounter } from './skipIfDoneSupport';
 
 const REPLY = 'POST /api/discussion/topics/:id/posts';
 const CREATE_TOPIC = 'POST /api/discussion/topics';
@@ -13,8 +14,6 @@ const SYNC = 'POST /api/integrations/:connectionId/sync';
 const SEND = 'POST /api/chat/dms/:chatId/messages';
 const ACTION = 'POST /api/integrations/:connectionId/actions/:actionType';
 
-const SKIP = { options: { skipIfAlreadyDone: true } };
-
 /**
  * Issue 16: every write operation run twice over the same items (two executions, as n8n's Retry of
  * a failed execution or a re-run does) writes once with Skip If Already Done, counted at the
@@ -23,20 +22,7 @@ const SKIP = { options: { skipIfAlreadyDone: true } };
 describe('Skip If Already Done', () => {
 	const hub = useNodeHarness();
 	const data = () => hub.harness.hub.state.data;
-	/** Answers of a route with a 2xx status so far: the writes the Hub did. */
-	const writes = (label: string) =>
-		Object.entries(hub.harness.hub.counters.requests[label] ?? {})
-			.filter(([status]) => status.startsWith('2'))
-			.reduce((sum, [, count]) => sum + count, 0);
-	const items = (...json: IDataObject[]): INodeExecutionData[] => json.map((one) => ({ json: one }));
-
-	/** Two executions over the same items: both outputs and the writes they made at the Hub. */
-	async function twice(label: string, parameters: INodeParameters, input: INodeExecutionData[] = items({})) {
-		const before = writes(label);
-		const first = await hub.runJson(parameters, { items: input });
-		const second = await hub.runJson(parameters, { items: input });
-		return { first, second, writes: writes(label) - before };
-	}
+	const { writes, twice } = writeCounter(hub);
 
 	async function newTopic(title: string): Promise<string> {
 		const [topic] = await hub.runJson({ resource: 'topic', operation: 'create', communityId: rl(seededCommunity(hub.harness.hub).id), title, body: 'Opening' });
@@ -268,18 +254,9 @@ describe('Skip If Already Done', () => {
 	});
 
 	it('reactions, chats and notification state offer no option: the Hub makes them idempotent', () => {
-		const { properties } = node.description as unknown as { properties: Array<{ name: string; displayOptions?: { show?: IDataObject }; options?: Array<{ name: string }> }> };
-		const withSkip = (resource: string, operation: string) =>
-			properties.some(
-				(property) =>
-					property.name === 'options' &&
-					(property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
-					(property.displayOptions?.show?.operation as string[] | undefined)?.includes(operation) &&
-					property.options?.some((option) => option.name === 'skipIfAlreadyDone'),
-			);
-		expect(['add', 'remove'].map((operation) => withSkip('reaction', operation))).toEqual([false, false]);
-		expect(withSkip('directMessage', 'startChat') || withSkip('directMessage', 'markRead')).toBe(false);
-		expect(['markRead', 'markUnread', 'archive', 'markAllRead'].some((operation) => withSkip('notification', operation))).toBe(false);
-		expect(withSkip('post', 'reply') && withSkip('topic', 'create') && withSkip('directMessage', 'send') && withSkip('integration', 'performAction')).toBe(true);
+		expect(['add', 'remove'].map((operation) => offersSkip('reaction', operation))).toEqual([false, false]);
+		expect(offersSkip('directMessage', 'startChat') || offersSkip('directMessage', 'markRead')).toBe(false);
+		expect(['markRead', 'markUnread', 'archive', 'markAllRead'].some((operation) => offersSkip('notification', operation))).toBe(false);
+		expect(offersSkip('post', 'reply') && offersSkip('topic', 'create') && offersSkip('directMessage', 'send') && offersSkip('integration', 'performAction')).toBe(true);
 	});
 });

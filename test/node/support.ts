@@ -105,6 +105,21 @@ export function seededCommunity(hub: Hub): { id: string; slug: string; name: str
 	return { id: community.id, slug: community.slug, name: community.name };
 }
 
+/** Integration Connect of a Reddit account (an app password) in the default ecosystem, as `identifier`. */
+export function redditConnect(hub: Hub, identifier: string): INodeParameters {
+	const data = hub.state.data;
+	return {
+		resource: 'integration',
+		operation: 'connect',
+		connectionType: 'app_password',
+		providerId: 'reddit',
+		serviceType: data.providers.find((provider) => provider.providerId === 'reddit')!.serviceTypes[0],
+		ecosystemId: rl(data.ecosystems.find((ecosystem) => ecosystem.isDefault)!.id),
+		identifier,
+		password: 'reddit-app-password',
+	};
+}
+
 /**
  * The node type, but each run executes the operation twice on the same execution context: what
  * n8n's Retry On Fail does (same execution, node and items). Returns both outputs in one list.

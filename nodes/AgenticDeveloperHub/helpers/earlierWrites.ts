@@ -113,3 +113,73 @@ export function earlierUpdate(topicId: string, changes: IDataObject): EarlierWri
 			Object.entries(changes).every(([field, value]) => (field === 'title' ? sameText(topic.title, String(value)) : (topic[field] ?? null) === value)),
 	};
 }
+
+/** Every value sent is what the record holds (null and absent alike), texts compared as the Hub stores them. */
+function holdsEvery(record: IDataObject, changes: IDataObject): boolean {
+	return Object.entries(changes).every(([field, value]) =>
+		typeof value === 'string' ? sameText(record[field], value) : JSON.stringify(record[field] ?? null) === JSON.stringify(value ?? null),
+	);
+}
+
+const categoriesPath = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/categories`;
+const membersPath = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/members`;
+
+/**
+ * Create Category: a category of the community with this slug and name made within the window
+ * (slugs are unique in a community: one with this slug made earlier, or named otherwise, is not
+ * this item's, and writing gets the Hub's 409).
+ */
+export function earlierCategory(communityId: string, slug: string, name: string): EarlierWrite {
+	return {
+		scope: `categories:${communityId}`,
+		list: async (lookup) => itemsOf(await lookup.get(categoriesPath(communityId))),
+		matches: (category, since) => category.slug === slug && sameText(category.name, name) && timeOf(category, 'createdAt') >= since,
+	};
+}
+
+/** Update Category: the category already holds every value sent (read per item: an earlier item may have changed it). */
+export function earlierCategoryUpdate(communityId: string, categoryId: string, changes: IDataObject): EarlierWrite {
+	return {
+		shared: true,
+		list: async (lookup) => itemsOf(await lookup.get(categoriesPath(communityId))),
+		matches: (category) => category.id === categoryId && holdsEvery(category, changes),
+	};
+}
+
+/** Add Member: the person is a member with this role already (adding sets the role: a state, whenever it was made). */
+export function earlierMember(communityId: string, customerId: string, role: string): EarlierWrite {
+	return {
+		shared: true,
+		list: async (lookup) => itemsOf(await lookup.get(membersPath(communityId))),
+		matches: (member) => member.customerId === customerId && member.role === role,
+	};
+}
+
+/** Update My Membership: the caller's membership (the members list: `members/me` holds only the role) already has this bio. */
+export function earlierMembership(communityId: string, bio: string): EarlierWrite {
+	return {
+		shared: true,
+		byCaller: true,
+		list: async (lookup) => itemsOf(await lookup.get(membersPath(communityId))),
+		matches: (member) => (member.bio ?? '') === bio,
+	};
+}
+
+/** Integration Update Settings: the connection's `syncSettings` already hold every setting sent. */
+export function earlierSettings(ecosystemId: string, connectionId: string, settings: IDataObject): EarlierWrite {
+	return {
+		shared: true,
+		list: async (lookup) => itemsOf(await lookup.get('/api/integrations', { ecosystemId }), 'connections'),
+		matches: (connection) =>
+			connection.id === connectionId && typeof connection.syncSettings === 'object' && connection.syncSettings !== null && holdsEvery(connection.syncSettings as IDataObject, settings),
+	};
+}
+
+/** User Update Me: the caller's profile (`GET /api/auth/me`) already holds every field sent. */
+export function earlierProfile(changes: IDataObject): EarlierWrite {
+	return {
+		shared: true,
+		list: async (lookup) => [await lookup.get('/api/auth/me')],
+		matches: (profile) => holdsEvery(profile, changes),
+	};
+}

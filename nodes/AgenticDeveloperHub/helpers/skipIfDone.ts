@@ -16,7 +16,8 @@ import { invalidInput, requireBoolean, requireText } from './validation';
  *   Back is read back first (once per scope and execution, shared by the items) and returned.
  * - 'state': an update: the record is read first, and left alone when it holds every value sent.
  * - 'gone': a delete: a record that no longer exists counts as deleted.
- * Reactions, chat creation, DM Mark Read and notification state are idempotent at the Hub: no option.
+ * Reactions, chat creation, DM Mark Read, notification state, Trash and preferences are idempotent at
+ * the Hub: no option.
  */
 export type SkipStrategy = 'callerKey' | 'readBack' | 'state' | 'gone';
 

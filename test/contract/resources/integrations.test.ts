@@ -95,6 +95,8 @@ describe('integrations', () => {
 			lastSyncAt: expect.any(String),
 			lastError: null,
 			createdAt: expect.any(String),
+			// Published nullable: none set yet (Update Settings sets it; Skip If Already Done reads it here).
+			syncSettings: null,
 		});
 		expect((await suite.grace.call('GET', `/api/integrations?ecosystemId=${defaultEcosystemId}`)).body.connections).toEqual([]);
 		expectProblem(await suite.ada.call('GET', '/api/integrations?ecosystemId=nope'), 404, 'not_found');

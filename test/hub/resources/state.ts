@@ -225,6 +225,8 @@ export interface Connection {
 	lastSyncAt: string | null;
 	lastError: string | null;
 	createdAt: string;
+	/** What `PATCH /api/integrations/{id}/settings` set (integrationSettings.ts); null: none yet. */
+	syncSettings?: Record<string, unknown> | null;
 }
 
 export interface ConnectionRecord extends Connection {
@@ -233,8 +235,6 @@ export interface ConnectionRecord extends Connection {
 	/** API keys, tokens and passwords: never part of any response. */
 	secrets: Record<string, string>;
 	disconnectedAt: string | null;
-	/** What `PATCH /api/integrations/{id}/settings` set (integrationSettings.ts). */
-	syncSettings?: Record<string, unknown>;
 }
 
 export interface ActionLog {

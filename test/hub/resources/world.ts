@@ -193,5 +193,6 @@ export function toConnection(record: ConnectionRecord): Connection {
 		lastSyncAt: record.lastSyncAt,
 		lastError: record.lastError,
 		createdAt: record.createdAt,
+		syncSettings: record.syncSettings ?? null,
 	};
 }

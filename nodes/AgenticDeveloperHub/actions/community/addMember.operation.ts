@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { communityLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
+import { earlierMember } from '../../helpers/earlierWrites';
 import { communityParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { requireHubId, requireOption } from '../../helpers/validation';
 import { memberReadBack } from './readBacks';
 import { ROLE_OPTIONS } from './shared';
@@ -25,6 +27,7 @@ const properties: INodeProperties[] = [
 		default: 'member',
 		description: 'The role the person gets; adding someone who is already a member changes their role',
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['addMember'] } }, properties);
@@ -32,11 +35,14 @@ export const description = updateDisplayOptions({ show: { resource: ['community'
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = requireHubId(this, this.getNodeParameter('userId', itemIndex), 'User ID', itemIndex);
 	const role = requireOption(this, this.getNodeParameter('role', itemIndex, 'member'), ROLE_OPTIONS, 'Role', itemIndex);
+	const skip = skipSettings(this, itemIndex);
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
-	return await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/members`, {
-		body: { customerId, role },
-		itemIndex,
-		resource: 'user',
-		readBack: memberReadBack(communityId, customerId, role),
-	});
+	const add = async () =>
+		await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/members`, {
+			body: { customerId, role },
+			itemIndex,
+			resource: 'user',
+			readBack: memberReadBack(communityId, customerId, role),
+		});
+	return await skipIfDone(this, itemIndex, skip, earlierMember(communityId, customerId, role), add);
 }

@@ -1,6 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
+import { earlierCategory } from '../../helpers/earlierWrites';
 import { communityParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { nameProperty, optionalCategoryFields, readCategoryFields, slugProperty } from './categoryFields';
 import { categoryReadBack } from './readBacks';
 import { communityLocator } from '../../descriptions/locators';
@@ -17,6 +19,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalCategoryFields,
 	},
+	skipIfDoneOptions('readBack'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['createCategory'] } }, properties);
@@ -28,12 +31,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ ...additionalFields, name: this.getNodeParameter('name', itemIndex), slug: this.getNodeParameter('slug', itemIndex) },
 		itemIndex,
 	);
+	const skip = skipSettings(this, itemIndex);
 	// Last: a community slug costs a request, so every other input is checked before it.
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
-	return await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/categories`, {
-		body,
-		itemIndex,
-		resource: 'community',
-		readBack: categoryReadBack(communityId, String(body.slug)),
-	});
+	const create = async () =>
+		await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/categories`, {
+			body,
+			itemIndex,
+			resource: 'community',
+			readBack: categoryReadBack(communityId, String(body.slug)),
+		});
+	return await skipIfDone(this, itemIndex, skip, earlierCategory(communityId, String(body.slug), String(body.name)), create);
 }

@@ -1,10 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { categoryLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
-import { locatorParameter } from '../../helpers/locators';
+import { earlierCategoryUpdate } from '../../helpers/earlierWrites';
+import { communityParameter, locatorParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput } from '../../helpers/validation';
 import { nameProperty, optionalCategoryFields, readCategoryFields, slugProperty } from './categoryFields';
-import { communityPath, communityProperty } from './shared';
+import { communityProperty } from './shared';
 
 const properties: INodeProperties[] = [
 	communityProperty,
@@ -23,6 +25,7 @@ const properties: INodeProperties[] = [
 			{ ...slugProperty(false), required: false },
 		],
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['updateCategory'] } }, properties);
@@ -33,6 +36,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (Object.keys(body).length === 0) {
 		throw invalidInput(this, 'Update Fields', 'must set at least one field', itemIndex, 'Add a field to change, e.g. Name or Archived');
 	}
-	const path = await communityPath(this, itemIndex, `/categories/${encodeURIComponent(categoryId)}`);
-	return await hubRequest(this, 'PUT', path, { body, itemIndex, resource: 'category' });
+	const skip = skipSettings(this, itemIndex);
+	const communityId = await communityParameter(this, 'communityId', itemIndex);
+	const path = `/api/communities/${encodeURIComponent(communityId)}/categories/${encodeURIComponent(categoryId)}`;
+	const update = async () => await hubRequest(this, 'PUT', path, { body, itemIndex, resource: 'category' });
+	return await skipIfDone(this, itemIndex, skip, earlierCategoryUpdate(communityId, categoryId, body), update);
 }

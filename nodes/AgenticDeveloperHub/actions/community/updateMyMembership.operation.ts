@@ -1,7 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
+import { earlierMembership } from '../../helpers/earlierWrites';
+import { communityParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput } from '../../helpers/validation';
-import { communityPath, communityProperty } from './shared';
+import { communityProperty } from './shared';
 
 /** CommunityMember `bio` in hub-openapi.json. */
 const BIO_MAX_LENGTH = 200;
@@ -15,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: `What the community sees about you, at most ${BIO_MAX_LENGTH} characters (empty clears it)`,
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['updateMyMembership'] } }, properties);
@@ -25,6 +29,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (bio.length > BIO_MAX_LENGTH) {
 		throw invalidInput(this, 'Bio', `is ${bio.length} characters long; the Hub allows at most ${BIO_MAX_LENGTH}`, itemIndex, 'Shorten the text');
 	}
-	const path = await communityPath(this, itemIndex, '/members/me');
-	return await hubRequest(this, 'PUT', path, { body: { bio }, itemIndex, resource: 'community' });
+	const skip = skipSettings(this, itemIndex);
+	const communityId = await communityParameter(this, 'communityId', itemIndex);
+	const update = async () =>
+		await hubRequest(this, 'PUT', `/api/communities/${encodeURIComponent(communityId)}/members/me`, { body: { bio }, itemIndex, resource: 'community' });
+	return await skipIfDone(this, itemIndex, skip, earlierMembership(communityId, bio), update);
 }

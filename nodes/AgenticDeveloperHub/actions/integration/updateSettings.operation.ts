@@ -1,6 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
+import { earlierSettings } from '../../helpers/earlierWrites';
+import { ecosystemIdOrDefault } from '../../helpers/ecosystem';
 import { locatorParameter } from '../../helpers/locators';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput } from '../../helpers/validation';
 import { connectionProperties } from './shared';
 
@@ -25,6 +28,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Gmail Window Days', name: 'gmailWindowDays', type: 'number', typeOptions: { minValue: 1 }, default: 30, description: 'How many days back to sync Gmail' },
 		],
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['updateSettings'] } }, properties);
@@ -50,10 +54,13 @@ function settingsBody(context: IExecuteFunctions, settings: IDataObject, itemInd
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const connectionId = locatorParameter(this, 'connectionId', 'connection', 'Connection', itemIndex);
 	const body = settingsBody(this, this.getNodeParameter('settings', itemIndex, {}) as IDataObject, itemIndex);
-	const result = await hubRequest(this, 'PATCH', `/api/integrations/${encodeURIComponent(connectionId)}/settings`, {
-		body,
-		itemIndex,
-		resource: 'connection',
-	});
-	return { ...result, id: connectionId };
+	const skip = skipSettings(this, itemIndex);
+	const update = async () =>
+		await hubRequest(this, 'PATCH', `/api/integrations/${encodeURIComponent(connectionId)}/settings`, { body, itemIndex, resource: 'connection' });
+	if (!skip.on) return { ...(await update()), id: connectionId };
+	// The connection is read from the list of its ecosystem (the chosen one, else the default): the Hub has no GET of one.
+	const ecosystemId = await ecosystemIdOrDefault(this, this.getNodeParameter('ecosystemId', itemIndex, ''), itemIndex);
+	const { skipped, ...result } = await skipIfDone(this, itemIndex, skip, earlierSettings(ecosystemId, connectionId, body), update);
+	// Skipped: the listed connection, answered in the shape of the PATCH's answer.
+	return skipped ? { ok: true, syncSettings: result.syncSettings, id: connectionId, skipped } : { ...result, id: connectionId, skipped };
 }

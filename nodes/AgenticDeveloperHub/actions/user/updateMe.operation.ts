@@ -6,6 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { hubRequest } from '../../helpers/api';
+import { earlierProfile } from '../../helpers/earlierWrites';
+import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
 import { invalidInput, requireBoolean, requireOption, requireText } from '../../helpers/validation';
 
 const VISIBILITIES = [
@@ -33,6 +35,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Slug', name: 'slug', type: 'string', default: '', placeholder: 'e.g. ada-lovelace', description: 'The name in your profile URL: lowercase letters, digits, "-" and "_"' },
 		],
 	},
+	skipIfDoneOptions('state'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['updateMe'] } }, properties);
@@ -78,5 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = changesOf(this, fields, itemIndex);
-	return await hubRequest(this, 'PATCH', '/api/auth/me', { body, itemIndex, resource: 'user' });
+	const skip = skipSettings(this, itemIndex);
+	const update = async () => await hubRequest(this, 'PATCH', '/api/auth/me', { body, itemIndex, resource: 'user' });
+	return await skipIfDone(this, itemIndex, skip, earlierProfile(body), update);
 }
