@@ -4,6 +4,7 @@ import { e2eWorkflow, latestExecution, type ExecutionResult } from './support/wo
 
 const ADA = 'ada@example.com';
 const STREAM = 'GET /api/notifications/stream';
+const INBOX = 'GET /api/notifications';
 
 /*
  * The realtime trigger in a real n8n: active workflows hold the Hub's notification stream and start
@@ -12,6 +13,15 @@ const STREAM = 'GET /api/notifications/stream';
  */
 describe('the realtime trigger in an active workflow', () => {
 	const session = useSession();
+	const answered = async (route: string, status?: string): Promise<number> => {
+		const byStatus = ((await session.counters()).requests[route] ?? {}) as Record<string, number>;
+		return Object.entries(byStatus).reduce((sum, [code, count]) => (status === undefined || code === status ? sum + count : sum), 0);
+	};
+	/** Every request the sandbox refused with a 401, on any route. */
+	const refusals = async (): Promise<number> => {
+		const requests = (await session.counters()).requests as Record<string, Record<string, number>>;
+		return Object.values(requests).reduce((sum, byStatus) => sum + (byStatus['401'] ?? 0), 0);
+	};
 	const streams = async () => (await session.counters()).streams as { open: { notifications: number }; opened: { notifications: number } };
 	const until = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
 		const deadline = Date.now() + timeoutMs;
@@ -61,9 +71,14 @@ describe('the realtime trigger in an active workflow', () => {
 	it('a revoked grant stops the workflow with the reconnect message, without reconnecting over and over', async () => {
 		const credential = await session.connectedCredential('Realtime revoked', { permissions: ['discussions:read'] });
 		const { id } = await session.n8n.createWorkflow(e2eWorkflow('realtime-notification', credential));
+		const inboxReadsBefore = await answered(INBOX);
 		await activate(id);
+		// The activation's mark and the catch-up read once the stream is open: only after both does the
+		// reconnect below meet the revoked grant first (otherwise a late catch-up read would).
+		await until(async () => (await answered(INBOX)) >= inboxReadsBefore + 2, 'the catch-up read after the stream opened');
 		await session.hub.control('POST', '/__sandbox/revoke-grants', { clientId: credential.client.clientId });
-		const refusedBefore = (await session.counters()).requests[STREAM]?.['401'] ?? 0;
+		const refusedBefore = await answered(STREAM, '401');
+		const allRefusedBefore = await refusals();
 		// The Hub ends the stream (as at its maximum life): the reconnect meets the revoked grant.
 		await session.hub.control('POST', '/__sandbox/streams/close', { user: ADA });
 		let activationError = '';
@@ -76,7 +91,8 @@ describe('the realtime trigger in an active workflow', () => {
 		expect(activationError).toMatch(/needs to be reconnected/);
 		// n8n reactivates a trigger that reported an error; those attempts must not ask the Hub again.
 		await new Promise((resolve) => setTimeout(resolve, 10_000));
-		expect(((await session.counters()).requests[STREAM]?.['401'] ?? 0) - refusedBefore).toBe(1);
+		expect((await answered(STREAM, '401')) - refusedBefore).toBe(1);
+		expect((await refusals()) - allRefusedBefore).toBe(1);
 		expect((await streams()).open.notifications).toBe(0);
 		await session.n8n.call('POST', `/rest/workflows/${id}/deactivate`, {}, { allowError: true });
 	});
