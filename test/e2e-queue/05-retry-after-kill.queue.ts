@@ -2,10 +2,11 @@ import fs from 'fs';
 import { startWorker } from '../../scripts/lib/queueMode';
 import { ENVIRONMENT_VARIABLE, phase } from '../e2e/support/environment';
 import { useSession } from '../e2e/support/session';
-import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
+import { retriedReplies } from '../e2e/support/retriedReplies';
+import { activateWebhookWorkflow, e2eWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment, PROCESS_NAME_VARIABLE, type QueueWorkerInfo } from './support/environment';
-import { finishedExecutions, queueWorkflow } from './support/executions';
-import { hubReader, type HubPost } from './support/hubReplies';
+import { finishedExecutions } from './support/executions';
+import { hubReader, type HubPost } from '../e2e/support/hubReplies';
 
 /*
  * Issue 16: a worker is killed (SIGKILL) during a 40-item Post Reply run with Skip If Already Done
@@ -16,6 +17,8 @@ import { hubReader, type HubPost } from './support/hubReplies';
  * skipped, and the topic holds each reply exactly once.
  * The killed worker is started again at the end: 05-worker-killed needs two (the survivor's stall
  * check is what fails a killed execution).
+ * Where n8n keeps the items (an execution that failed on a Hub refusal), its Retry runs Post Reply
+ * again on a worker, and the option makes that safe too.
  */
 
 const REPLIES = 40;
@@ -46,6 +49,19 @@ describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was kil
 		return times;
 	};
 
+	it('n8n\'s Retry of a run the Hub refused part-way runs on a worker and skips the replies already posted', async () => {
+		const credential = await session.connectedCredential('Queue retry refused', { permissions: ['profile:read', 'discussions:read', 'discussions:write'] });
+		const run = await retriedReplies(session, credential, { skip: true, replies: REPLIES, acceptedFirst: KILL_AFTER, label: 'queue: retry with Skip If Already Done' });
+		expect(run.retryStatus).toBe('success');
+		// A worker ran it ("Worker started execution N (job M)" in its log), not the main.
+		const started = new RegExp(`Worker started execution ${run.retriedId} \\(`);
+		expect(loadQueueEnvironment().workers.filter((worker) => started.test(fs.readFileSync(worker.log, 'utf8')))).toHaveLength(1);
+		expect(run.skipped).toBe(KILL_AFTER);
+		expect(run.posted).toBe(REPLIES - KILL_AFTER);
+		expect(run.replies).toHaveLength(REPLIES);
+		expect(run.mostCopies).toBe(1);
+	});
+
 	it('n8n\'s Retry runs nothing; the re-run skips the replies already posted: each of the 40 is at the Hub exactly once', async () => {
 		const environment = loadQueueEnvironment();
 		const credential = await session.connectedCredential('Queue retry', { permissions: ['profile:read', 'discussions:read', 'discussions:write'] });
@@ -53,7 +69,7 @@ describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was kil
 		const [topic] = (
 			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Retried after a kill', body: 'Replies follow.' })
 		).items as Array<{ id: string }>;
-		const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('forty-replies-skip', credential));
+		const workflow = await activateWebhookWorkflow(session.n8n, e2eWorkflow('replies-skip-if-done', credential));
 		// Each reply waits at the Hub's door, so that the kill lands in the middle of the run.
 		await session.hub.control('POST', '/__sandbox/faults', { method: 'POST', path: `/api/discussion/topics/${topic.id}/posts`, delayMs: 300, count: REPLIES });
 		const texts = Array.from({ length: REPLIES }, (_, index) => `Reply ${index + 1} of ${REPLIES}`);

@@ -3,7 +3,7 @@ import { useSession } from '../e2e/support/session';
 import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment } from './support/environment';
 import { finishedExecutions, queueWorkflow } from './support/executions';
-import { hubReader } from './support/hubReplies';
+import { hubReader } from '../e2e/support/hubReplies';
 
 /*
  * A worker dies (SIGKILL: no shutdown, no goodbye to Redis) while it posts 100 replies. n8n 2.41

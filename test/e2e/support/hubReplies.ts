@@ -1,4 +1,4 @@
-import type { E2eSession } from '../../e2e/support/session';
+import type { E2eSession } from './session';
 
 /* Reading a topic's replies straight from the sandbox Hub, as Ada: what the queue tests count. */
 
