@@ -55,6 +55,19 @@ describe('Skip If Already Done', () => {
 			expect(result.second.map((post) => post.id)).toEqual(result.first.map((post) => post.id));
 		});
 
+		it('on: a topic without replies is read once (the topic), not its thread; with a reply, the thread too', async () => {
+			const topicId = await newTopic('No replies yet');
+			const threadReads = () => Object.values(hub.harness.hub.counters.requests['GET /api/discussion/topics/:id/posts'] ?? {}).reduce((sum, count) => sum + count, 0);
+			const parameters = { resource: 'post', operation: 'reply', topicId: rl(topicId), body: 'First!', ...SKIP };
+			const before = threadReads();
+			const [first] = await hub.runJson(parameters);
+			expect(first.skipped).toBe(false);
+			expect(threadReads() - before).toBe(0);
+			const [again] = await hub.runJson(parameters);
+			expect(again).toMatchObject({ id: first.id, skipped: true });
+			expect(threadReads() - before).toBe(1);
+		});
+
 		it('on: two items with the same text are two replies, each found once in the next run', async () => {
 			const topicId = await newTopic('Same text twice');
 			const result = await twice(REPLY, { resource: 'post', operation: 'reply', topicId: rl(topicId), body: '+1', ...SKIP }, items({}, {}));

@@ -42,7 +42,8 @@ export function earlierTopic(communityId: string, title: string): EarlierWrite {
 
 /**
  * Post Reply: the thread's posts created within the window (its end found from the topic's
- * replyCount, then read backwards to the first post older than the window), with this body.
+ * replyCount, then read backwards to the first post older than the window), with this body; none
+ * read when the topic has no reply or no activity within the window.
  */
 export function earlierReply(topicId: string, body: string, parentPostId?: string): EarlierWrite {
 	return {
@@ -51,8 +52,9 @@ export function earlierReply(topicId: string, body: string, parentPostId?: strin
 		async list(lookup) {
 			const path = `/api/discussion/topics/${encodeURIComponent(topicId)}`;
 			const topic = await lookup.get(path);
-			// Nothing was posted in it within the window: no thread to read.
-			if (timeOf(topic, 'lastActivityAt') < lookup.since()) return [];
+			// Nothing was posted in it within the window, or no reply at all (ours would count in
+			// replyCount): no thread to read. A new topic's first reply costs one read, not two.
+			if (timeOf(topic, 'lastActivityAt') < lookup.since() || topic.replyCount === 0) return [];
 			const lastNumber = (typeof topic.replyCount === 'number' ? topic.replyCount : 0) + 1;
 			const read = async (page: number) => itemsOf(await lookup.get(`${path}/posts`, { page, pageSize: PAGE_SIZE }));
 			let page = Math.max(1, Math.ceil(lastNumber / PAGE_SIZE));
