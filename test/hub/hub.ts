@@ -210,7 +210,7 @@ export class Hub {
 			const req: HubRequest = { method, path, query: url.searchParams, headers: message.headers, params: (found as RouteMatch).params, rawBody, body, requestId };
 			const token = isControl || errorShape === 'oauth' ? undefined : bearerToken(req);
 			if (token) this.rateLimiter.admit(token, this.settings.rateLimit, this.clock.now());
-			const call = isControl ? undefined : idempotentCall(this, req, route.label);
+			const call = isControl ? undefined : idempotentCall(this, req);
 			const replay = call && storedReply(this, call);
 			if (replay) {
 				this.counters.idempotentReplays += 1;

@@ -118,12 +118,14 @@ describe('the published types in the request pipeline', () => {
 		const faulted = await hubRequest(hub, 'GET', '/api/auth/me', { token });
 		expect([faulted.status, faulted.body]).toEqual([200, { anything: true }]);
 		const headers = { 'Idempotency-Key': 'replay-checked' };
-		// The action route: the one whose Idempotency-Key the types declare, so the pipeline replays it.
+		// The pipeline replays only in every-post mode (by default the action route dedupes itself).
+		await controlRequest(hub, 'POST', '/__sandbox/settings', { idempotency: 'every-post' });
 		const mailgun = Object.values(hub.state.data.connections).find((connection) => connection.provider === 'mailgun')!;
 		const act = () =>
 			hubRequest(hub, 'POST', `/api/integrations/${mailgun.id}/actions/send`, { token, body: { to: ['grace@example.com'], subject: 'S', bodyText: 'Once' }, headers });
 		const first = await act();
 		const replay = await act();
+		await controlRequest(hub, 'POST', '/__sandbox/settings', { idempotency: 'declared' });
 		expect(replay.headers.get('idempotent-replayed')).toBe('true');
 		expect(replay.body).toEqual(first.body);
 		expect(hub.violations).toEqual([]);

@@ -9,16 +9,15 @@ const RETENTION_MS = 24 * 3600 * 1000;
 const MAX_KEY_LENGTH = 255;
 
 /**
- * Which POSTs `Idempotency-Key` dedupes. `declared` (the default): only the route the published
- * types declare it on, as the Hub is known to do; `every-post`: every authenticated POST, as a Hub
- * might (hub-api.md section 2, "Retries and idempotency").
+ * Which POSTs this pipeline replays by `Idempotency-Key`. `declared` (the default): none; the one
+ * route the published types declare the key on (the action route) collapses a repeat onto the
+ * first action itself, answering `deduped: true` as the types say (resources/actions.ts), and
+ * every other POST runs again. `every-post`: every authenticated POST is replayed, as a Hub might
+ * (hub-api.md section 2, "Retries and idempotency"), for the tests of this middleware.
  */
 export type IdempotencyMode = 'declared' | 'every-post';
 
 export const IDEMPOTENCY_MODES: readonly IdempotencyMode[] = ['declared', 'every-post'];
-
-/** The one route whose `Idempotency-Key` the published types declare. */
-export const DECLARED_IDEMPOTENT_ROUTE = 'POST /api/integrations/:connectionId/actions/:actionType';
 
 /** An authenticated POST that carries an `Idempotency-Key` (hub-api.md section 2). */
 export interface IdempotentCall {
@@ -26,11 +25,10 @@ export interface IdempotentCall {
 	fingerprint: string;
 }
 
-/** The call to dedupe, or undefined when the mode leaves this route's key unread. */
-export function idempotentCall(hub: Hub, req: HubRequest, routeLabel: string): IdempotentCall | undefined {
+/** The call to replay, or undefined when the mode leaves the key to the route. */
+export function idempotentCall(hub: Hub, req: HubRequest): IdempotentCall | undefined {
 	const key = headerValue(req.headers, 'idempotency-key');
-	if (req.method !== 'POST' || key === undefined) return undefined;
-	if (hub.settings.idempotency === 'declared' && routeLabel !== DECLARED_IDEMPOTENT_ROUTE) return undefined;
+	if (req.method !== 'POST' || key === undefined || hub.settings.idempotency === 'declared') return undefined;
 	let owner: string;
 	try {
 		owner = hub.authenticate(req).userId;

@@ -10,8 +10,8 @@ import { callerKeyOptions, callerOrStableKey, type CallerKey } from '../../helpe
 import { skipSettings } from '../../helpers/skipIfDone';
 import { locatorParameter } from '../../helpers/locators';
 import { requireOption } from '../../helpers/validation';
-import { hubApiResponse, hubTextWithoutSecrets } from '../../transport';
-import { headerValue } from '../../transport/hubError';
+import { hubRequest } from '../../helpers/api';
+import { hubTextWithoutSecrets } from '../../transport';
 import { actionBody } from './actionBodies';
 import { ACTION_FIELDS, ACTION_TYPES } from './actionFields';
 import { connectionProperties } from './shared';
@@ -66,16 +66,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = actionBody(this, actionType, itemIndex);
 	const connectionId = locatorParameter(this, 'connectionId', 'connection', 'Connection', itemIndex);
 	const idempotencyKey = callerOrStableKey(this, itemIndex, IDEMPOTENCY_KEY, `integration-action:${actionType}`, [connectionId, body]);
-	const answer = await hubApiResponse(
+	const result = await hubRequest(
 		this,
 		'POST',
 		`/api/integrations/${encodeURIComponent(connectionId)}/actions/${actionType}`,
 		// The one route whose Idempotency-Key the Hub's types declare: a repeat returns the first action.
 		{ body, idempotencyKey, itemIndex, resource: 'connection', idempotent: true },
 	);
-	const result = answer.body as IDataObject;
 	if (result.ok === false || result.status === 'error') throw await failedAction(this, result, itemIndex);
 	if (!skipSettings(this, itemIndex).on) return result;
-	// A repeat the Hub recognised: `deduped`, or its request pipeline's replay of the first answer.
-	return { ...result, skipped: result.deduped === true || headerValue(answer.headers, 'idempotent-replayed') === 'true' };
+	// A repeat the Hub recognised collapses onto the first action: `deduped: true` (the published type).
+	return { ...result, skipped: result.deduped === true };
 }
