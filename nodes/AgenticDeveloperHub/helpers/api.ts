@@ -28,3 +28,13 @@ export async function hubRequestAll<T = IDataObject>(
 	const requestAll = hubApiRequestAllItems<T>;
 	return await requestAll.call(context, endpoint, spec, options);
 }
+
+/** `/api/communities/{id}` + `suffix`: every community route, the ID (or slug) one encoded segment. */
+export function communityRoute(community: string, suffix = ''): string {
+	return `/api/communities/${encodeURIComponent(community)}${suffix}`;
+}
+
+/** The records of a list answer (`{ items }`, or another field), none when the Hub sent no list. */
+export function listedItems(answer: IDataObject, field = 'items'): IDataObject[] {
+	return Array.isArray(answer[field]) ? (answer[field] as IDataObject[]) : [];
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { communityLocator } from '../descriptions/locators';
-import { hubRequest } from './api';
+import { communityRoute, hubRequest } from './api';
 import { communityParameter } from './locators';
 import { requireBoolean } from './validation';
 
@@ -69,7 +69,7 @@ export async function fetchProfiles(
 		const { items } = await hubRequest<{ items: IDataObject[] }>(
 			context,
 			'GET',
-			`/api/communities/${encodeURIComponent(communityId)}/profiles`,
+			communityRoute(communityId, '/profiles'),
 			{ qs: { ids }, itemIndex, resource: 'community' },
 		);
 		profiles.push(...(Array.isArray(items) ? items : []));

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sameText, timeOf } from './readBack';
+import { communityRoute, listedItems } from './api';
+import { sameText } from './readBack';
+import { connectionsIn, MAX_PAGES, PAGE_SIZE, threadPostsSince, timeOf, topicsActiveSince } from './recentRecords';
 import type { EarlierWrite } from './skipIfDone';
 
 /*
@@ -7,14 +9,6 @@ import type { EarlierWrite } from './skipIfDone';
  * the records made within Look Back, read once per scope and execution, and what makes one this
  * item's. Only fields that hub-openapi.json defines are used.
  */
-
-const PAGE_SIZE = 100;
-/** Pages read at most: beyond them the look-back window is too busy to read (an error says so). */
-const MAX_PAGES = 5;
-
-function itemsOf(answer: IDataObject, field = 'items'): IDataObject[] {
-	return Array.isArray(answer[field]) ? (answer[field] as IDataObject[]) : [];
-}
 
 function tooBusy(noun: string): Error {
 	return new Error(`more than ${MAX_PAGES * PAGE_SIZE} ${noun} changed within Look Back (Minutes): shorten it`);
@@ -26,54 +20,23 @@ export function earlierTopic(communityId: string, title: string): EarlierWrite {
 		scope: `topics:${communityId}`,
 		byCaller: true,
 		async list(lookup) {
-			const found: IDataObject[] = [];
-			for (let page = 1; page <= MAX_PAGES; page++) {
-				const topics = itemsOf(await lookup.get('/api/discussion/topics', { communityId, page, pageSize: PAGE_SIZE }));
-				// Most recently active first: past the first one idle since before the window, none is new.
-				const active = topics.filter((topic) => timeOf(topic, 'lastActivityAt') >= lookup.since());
-				found.push(...active);
-				if (topics.length === 0 || active.length < topics.length) return found;
-			}
-			throw tooBusy('topics');
+			const { records, complete } = await topicsActiveSince(lookup, communityId);
+			if (!complete) throw tooBusy('topics');
+			return records;
 		},
 		matches: (topic, since) => topic.communityId === communityId && sameText(topic.title, title) && timeOf(topic, 'createdAt') >= since,
 	};
 }
 
-/**
- * Post Reply: the thread's posts created within the window (its end found from the topic's
- * replyCount, then read backwards to the first post older than the window), with this body; none
- * read when the topic has no reply or no activity within the window.
- */
+/** Post Reply: the thread's posts created within the window (recentRecords.ts), with this body. */
 export function earlierReply(topicId: string, body: string, parentPostId?: string): EarlierWrite {
 	return {
 		scope: `posts:${topicId}`,
 		byCaller: true,
 		async list(lookup) {
-			const path = `/api/discussion/topics/${encodeURIComponent(topicId)}`;
-			const topic = await lookup.get(path);
-			// Nothing was posted in it within the window, or no reply at all (ours would count in
-			// replyCount): no thread to read. A new topic's first reply costs one read, not two.
-			if (timeOf(topic, 'lastActivityAt') < lookup.since() || topic.replyCount === 0) return [];
-			const lastNumber = (typeof topic.replyCount === 'number' ? topic.replyCount : 0) + 1;
-			const read = async (page: number) => itemsOf(await lookup.get(`${path}/posts`, { page, pageSize: PAGE_SIZE }));
-			let page = Math.max(1, Math.ceil(lastNumber / PAGE_SIZE));
-			const pages: IDataObject[][] = [];
-			// A short page holding the last post (by postNumber) ends the thread; else (the Hub may
-			// serve smaller pages than asked) read on to an empty page.
-			const ends = (posts: IDataObject[]) => posts.length < PAGE_SIZE && Number(posts[posts.length - 1].postNumber) >= lastNumber;
-			for (let posts = await read(page); posts.length > 0; posts = await read(++page)) {
-				pages.push(posts);
-				if (ends(posts)) {
-					page += 1;
-					break;
-				}
-			}
-			for (let first = page - pages.length; first > 1 && (pages.length === 0 || timeOf(pages[0][0], 'createdAt') >= lookup.since()); ) {
-				if (pages.length >= MAX_PAGES) throw tooBusy('replies');
-				pages.unshift(await read(--first));
-			}
-			return pages.flat().filter((post) => timeOf(post, 'createdAt') >= lookup.since());
+			const { records, complete } = await threadPostsSince(lookup, topicId);
+			if (!complete) throw tooBusy('replies');
+			return records;
 		},
 		matches: (post) =>
 			typeof post.content === 'string' &&
@@ -86,7 +49,7 @@ export function earlierReply(topicId: string, body: string, parentPostId?: strin
 export function earlierConnection(ecosystemId: string, providerId: string, serviceType: string, identifier?: string): EarlierWrite {
 	return {
 		scope: `connections:${ecosystemId}`,
-		list: async (lookup) => itemsOf(await lookup.get('/api/integrations', { ecosystemId }), 'connections'),
+		list: async (lookup) => connectionsIn(lookup, ecosystemId),
 		matches: (connection, since) =>
 			connection.provider === providerId &&
 			connection.serviceType === serviceType &&
@@ -100,7 +63,7 @@ export function earlierSync(ecosystemId: string, connectionId: string): EarlierW
 	return {
 		scope: `connections:${ecosystemId}`,
 		shared: true,
-		list: async (lookup) => itemsOf(await lookup.get('/api/integrations', { ecosystemId }), 'connections'),
+		list: async (lookup) => connectionsIn(lookup, ecosystemId),
 		matches: (connection, since) =>
 			connection.id === connectionId && typeof connection.lastSyncAt === 'string' && timeOf(connection, 'lastSyncAt') >= since,
 	};
@@ -123,8 +86,6 @@ function holdsEvery(record: IDataObject, changes: IDataObject): boolean {
 	);
 }
 
-const categoriesPath = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/categories`;
-const membersPath = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/members`;
 
 /**
  * Create Category: a category of the community with this slug and name made within the window
@@ -134,7 +95,7 @@ const membersPath = (communityId: string) => `/api/communities/${encodeURICompon
 export function earlierCategory(communityId: string, slug: string, name: string): EarlierWrite {
 	return {
 		scope: `categories:${communityId}`,
-		list: async (lookup) => itemsOf(await lookup.get(categoriesPath(communityId))),
+		list: async (lookup) => listedItems(await lookup.get(communityRoute(communityId, '/categories'))),
 		matches: (category, since) => category.slug === slug && sameText(category.name, name) && timeOf(category, 'createdAt') >= since,
 	};
 }
@@ -143,7 +104,7 @@ export function earlierCategory(communityId: string, slug: string, name: string)
 export function earlierCategoryUpdate(communityId: string, categoryId: string, changes: IDataObject): EarlierWrite {
 	return {
 		shared: true,
-		list: async (lookup) => itemsOf(await lookup.get(categoriesPath(communityId))),
+		list: async (lookup) => listedItems(await lookup.get(communityRoute(communityId, '/categories'))),
 		matches: (category) => category.id === categoryId && holdsEvery(category, changes),
 	};
 }
@@ -152,7 +113,7 @@ export function earlierCategoryUpdate(communityId: string, categoryId: string, c
 export function earlierMember(communityId: string, customerId: string, role: string): EarlierWrite {
 	return {
 		shared: true,
-		list: async (lookup) => itemsOf(await lookup.get(membersPath(communityId))),
+		list: async (lookup) => listedItems(await lookup.get(communityRoute(communityId, '/members'))),
 		matches: (member) => member.customerId === customerId && member.role === role,
 	};
 }
@@ -162,7 +123,7 @@ export function earlierMembership(communityId: string, bio: string): EarlierWrit
 	return {
 		shared: true,
 		byCaller: true,
-		list: async (lookup) => itemsOf(await lookup.get(membersPath(communityId))),
+		list: async (lookup) => listedItems(await lookup.get(communityRoute(communityId, '/members'))),
 		matches: (member) => (member.bio ?? '') === bio,
 	};
 }
@@ -171,7 +132,7 @@ export function earlierMembership(communityId: string, bio: string): EarlierWrit
 export function earlierSettings(ecosystemId: string, connectionId: string, settings: IDataObject): EarlierWrite {
 	return {
 		shared: true,
-		list: async (lookup) => itemsOf(await lookup.get('/api/integrations', { ecosystemId }), 'connections'),
+		list: async (lookup) => connectionsIn(lookup, ecosystemId),
 		matches: (connection) =>
 			connection.id === connectionId && typeof connection.syncSettings === 'object' && connection.syncSettings !== null && holdsEvery(connection.syncSettings as IDataObject, settings),
 	};

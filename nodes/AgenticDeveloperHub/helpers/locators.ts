@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { HubContext } from '../transport';
 import { URL_PATTERNS } from '../descriptions/locators';
-import { hubRequest } from './api';
+import { communityRoute, hubRequest } from './api';
 import { invalidInput, requireHubId } from './validation';
 
 export type LocatorKind = keyof typeof URL_PATTERNS | 'notification' | 'connection' | 'ecosystem' | 'member' | 'category';
@@ -80,7 +80,7 @@ export async function resolveCommunityId(
 	const community = await hubRequest(
 		this,
 		'GET',
-		`/api/communities/${encodeURIComponent(located.value)}`,
+		communityRoute(located.value),
 		{ itemIndex, resource: 'community' },
 	);
 	return String(community.id);

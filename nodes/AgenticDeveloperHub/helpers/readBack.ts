@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ReadBack, ReadBackFinding, ReadBackLookup } from '../transport';
+import { connectionsIn, MAX_PAGES, threadPostsSince, timeOf, topicsActiveSince } from './recentRecords';
 
 /*
  * What a POST that the Hub does not dedupe made, looked up after a failure that leaves it open
@@ -9,22 +10,11 @@ import type { ReadBack, ReadBackFinding, ReadBackLookup } from '../transport';
  * is the caller's. When that cannot be told, the answer is "unknown", never a guess.
  */
 
-const PAGE_SIZE = 100;
-/** Pages a read-back reads at most: beyond them it cannot tell. */
-const MAX_PAGES = 5;
-
 interface Verdict {
 	record: IDataObject;
 	/** `maybe`: it matches, but whether it is this item's cannot be told (`reason`). */
 	verdict: 'ours' | 'maybe';
 	reason?: string;
-}
-
-/** A timestamp the Hub must give (createdAt, lastActivityAt), in ms. */
-export function timeOf(record: IDataObject, field: string): number {
-	const time = typeof record[field] === 'string' ? Date.parse(record[field]) : Number.NaN;
-	if (Number.isNaN(time)) throw new Error(`the Hub answered a record without a readable ${field}`);
-	return time;
 }
 
 /** Whether the Hub stored what was sent (line endings and runs of white space aside). */
@@ -87,25 +77,14 @@ export function topicReadBack(communityId: string, title: string): ReadBack {
 		did: `created the topic "${title}"`,
 		where: 'the community',
 		async find(lookup) {
+			const { records, complete } = await topicsActiveSince(lookup, communityId);
 			const verdicts: Verdict[] = [];
-			let complete = false;
-			for (let page = 1; page <= MAX_PAGES && !complete; page++) {
-				const { items } = await lookup.get('/api/discussion/topics', { communityId, page, pageSize: PAGE_SIZE });
-				const topics = Array.isArray(items) ? (items as IDataObject[]) : [];
-				const since = lookup.since();
-				complete = topics.length === 0;
-				for (const topic of topics) {
-					// Most recently active first: past the first one idle since before the attempt, none is new.
-					if (timeOf(topic, 'lastActivityAt') < since) {
-						complete = true;
-						break;
-					}
-					if (topic.communityId !== communityId || !sameText(topic.title, title)) continue;
-					if (timeOf(topic, 'createdAt') < since || madeEarlier(lookup, topic)) continue;
-					const author = await authorOf(lookup, topic);
-					if (author === 'caller') verdicts.push({ record: topic, verdict: 'ours' });
-					else if (author !== 'other') verdicts.push({ record: topic, verdict: 'maybe', reason: author });
-				}
+			for (const topic of records) {
+				if (topic.communityId !== communityId || !sameText(topic.title, title)) continue;
+				if (timeOf(topic, 'createdAt') < lookup.since() || madeEarlier(lookup, topic)) continue;
+				const author = await authorOf(lookup, topic);
+				if (author === 'caller') verdicts.push({ record: topic, verdict: 'ours' });
+				else if (author !== 'other') verdicts.push({ record: topic, verdict: 'maybe', reason: author });
 			}
 			return conclude(verdicts, complete, 'topic');
 		},
@@ -113,35 +92,18 @@ export function topicReadBack(communityId: string, title: string): ReadBack {
 }
 
 /**
- * Post Reply: the caller's newest posts in the topic with this body since the attempt began. The
- * thread is in order with no total: its end is found from the topic's replyCount (then up to an
- * empty page, as the Hub may serve smaller pages), and read back to the first post that predates
- * the attempt.
+ * Post Reply: the caller's posts in the topic with this body since the attempt began (the thread
+ * read back from its end, recentRecords.ts).
  */
 export function replyReadBack(topicId: string, body: string, parentPostId?: string): ReadBack {
 	return {
 		did: 'posted the reply',
 		where: 'the topic',
 		async find(lookup) {
-			const path = `/api/discussion/topics/${encodeURIComponent(topicId)}`;
-			const topic = await lookup.get(path);
-			const posts = new Map<number, IDataObject[]>();
-			const read = async (page: number) => {
-				if (posts.size >= MAX_PAGES) throw new Error(`the thread needed more than ${MAX_PAGES} pages`);
-				const { items } = await lookup.get(`${path}/posts`, { page, pageSize: PAGE_SIZE });
-				posts.set(page, Array.isArray(items) ? (items as IDataObject[]) : []);
-				return posts.get(page)!;
-			};
-			let first = Math.max(1, Math.ceil(((typeof topic.replyCount === 'number' ? topic.replyCount : 0) + 1) / PAGE_SIZE));
-			let page = first;
-			while ((await read(page)).length > 0) page += 1;
-			const since = lookup.since();
-			const earliest = () => [...posts.entries()].sort(([a], [b]) => a - b).flatMap(([, items]) => items)[0];
-			while (first > 1 && (earliest() === undefined || timeOf(earliest(), 'createdAt') >= since)) await read(--first);
-
+			const { records, complete } = await threadPostsSince(lookup, topicId);
 			const verdicts: Verdict[] = [];
-			for (const post of [...posts.values()].flat()) {
-				if (timeOf(post, 'createdAt') < since || madeEarlier(lookup, post)) continue;
+			for (const post of records) {
+				if (madeEarlier(lookup, post)) continue;
 				// Without a parent sent, any parent: the Hub may file a reply under the opening post.
 				if (parentPostId !== undefined && post.parentPostId !== parentPostId) continue;
 				const author = await authorOf(lookup, post);
@@ -151,7 +113,7 @@ export function replyReadBack(topicId: string, body: string, parentPostId?: stri
 				if (author === 'caller' && typeof post.content === 'string') verdicts.push({ record: post, verdict: 'ours' });
 				else verdicts.push({ record: post, verdict: 'maybe', reason: author === 'caller' ? 'the Hub did not return its text' : author });
 			}
-			return conclude(verdicts, true, 'reply');
+			return conclude(verdicts, complete, 'reply');
 		},
 	};
 }
@@ -165,9 +127,9 @@ export function connectionReadBack(providerId: string, serviceType: string, ecos
 		did: `connected ${providerId} (${serviceType})`,
 		where: "the ecosystem's connections",
 		async find(lookup) {
-			const { connections } = await lookup.get('/api/integrations', { ecosystemId });
+			const connections = await connectionsIn(lookup, ecosystemId);
 			const since = lookup.since();
-			const verdicts: Verdict[] = (Array.isArray(connections) ? (connections as IDataObject[]) : [])
+			const verdicts: Verdict[] = connections
 				.filter((connection) => connection.provider === providerId && connection.serviceType === serviceType)
 				.filter((connection) => timeOf(connection, 'createdAt') >= since && !madeEarlier(lookup, connection))
 				.map((record) => ({ record, verdict: 'ours' }));
@@ -190,8 +152,7 @@ export function syncReadBack(connectionId: string): ReadBack {
 		async find(lookup) {
 			const ecosystems = await lookup.get<IDataObject[]>('/api/ecosystem/ecosystems');
 			for (const ecosystem of (Array.isArray(ecosystems) ? ecosystems : []).slice(0, MAX_ECOSYSTEMS)) {
-				const { connections } = await lookup.get('/api/integrations', { ecosystemId: String(ecosystem.id) });
-				const connection = (Array.isArray(connections) ? (connections as IDataObject[]) : []).find((candidate) => candidate.id === connectionId);
+				const connection = (await connectionsIn(lookup, String(ecosystem.id))).find((candidate) => candidate.id === connectionId);
 				if (!connection) continue;
 				if (typeof connection.lastSyncAt === 'string' && timeOf(connection, 'lastSyncAt') >= lookup.since()) return { found: { ok: true } };
 				return { unknown: 'the connection shows no sync since the attempt began, and a sync the Hub accepted may still be queued' };

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { hubRequest } from '../helpers/api';
+import { communityRoute, hubRequest } from '../helpers/api';
 import { resolveCommunityId } from '../helpers/locators';
 
 /** The community of the node's `communityId` parameter (slugs resolved), or undefined outside the editor or when empty. */
@@ -22,7 +22,7 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 export async function searchMembers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const communityId = await currentCommunity(this);
 	if (!communityId) return { results: [] };
-	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', `/api/communities/${encodeURIComponent(communityId)}/directory`, {
+	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', communityRoute(communityId, '/directory'), {
 		resource: 'community',
 	});
 	const results = items
@@ -38,7 +38,7 @@ export async function searchMembers(this: ILoadOptionsFunctions, filter?: string
 export async function searchCategories(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const communityId = await currentCommunity(this);
 	if (!communityId) return { results: [] };
-	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', `/api/communities/${encodeURIComponent(communityId)}/categories`, {
+	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', communityRoute(communityId, '/categories'), {
 		resource: 'community',
 	});
 	const results = items

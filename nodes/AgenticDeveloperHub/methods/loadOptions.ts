@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { hubRequest } from '../helpers/api';
+import { communityRoute, hubRequest } from '../helpers/api';
 import { resolveCommunityId } from '../helpers/locators';
 
 /** Categories of the node's `communityId`, in the community's display order. */
@@ -9,7 +9,7 @@ export async function getCategories(this: ILoadOptionsFunctions): Promise<INodeP
 	const { items } = await hubRequest<{ items: IDataObject[] }>(
 		this,
 		'GET',
-		`/api/communities/${encodeURIComponent(communityId)}/categories`,
+		communityRoute(communityId, '/categories'),
 		{ resource: 'community' },
 	);
 	return items.map((category) => ({ name: String(category.name), value: String(category.id) }));

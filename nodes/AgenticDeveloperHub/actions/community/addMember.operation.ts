@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { communityLocator } from '../../descriptions/locators';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { earlierMember } from '../../helpers/earlierWrites';
 import { communityParameter } from '../../helpers/locators';
 import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const skip = skipSettings(this, itemIndex);
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	const add = async () =>
-		await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/members`, {
+		await hubRequest(this, 'POST', communityRoute(communityId, '/members'), {
 			body: { customerId, role },
 			itemIndex,
 			resource: 'user',

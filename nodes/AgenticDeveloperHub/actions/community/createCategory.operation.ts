@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { earlierCategory } from '../../helpers/earlierWrites';
 import { communityParameter } from '../../helpers/locators';
 import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// Last: a community slug costs a request, so every other input is checked before it.
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	const create = async () =>
-		await hubRequest(this, 'POST', `/api/communities/${encodeURIComponent(communityId)}/categories`, {
+		await hubRequest(this, 'POST', communityRoute(communityId, '/categories'), {
 			body,
 			itemIndex,
 			resource: 'community',

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { requireLocator } from '../../helpers/locators';
 import { communityProperty } from './shared';
 
@@ -10,5 +10,5 @@ export const description = updateDisplayOptions({ show: { resource: ['community'
 /** `GET /communities/{slug}`: the route that names a community (its ID works as well). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = requireLocator.call(this, this.getNodeParameter('communityId', itemIndex), 'community', 'Community', itemIndex);
-	return await hubRequest(this, 'GET', `/api/communities/${encodeURIComponent(key)}`, { itemIndex, resource: 'community' });
+	return await hubRequest(this, 'GET', communityRoute(key), { itemIndex, resource: 'community' });
 }

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { communityParameter } from '../../helpers/locators';
 import { communityProperty } from './shared';
 
@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['community'
 /** Your role in the community: `role` is null when you are not a member. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
-	const { role } = await hubRequest(this, 'GET', `/api/communities/${encodeURIComponent(communityId)}/members/me`, {
+	const { role } = await hubRequest(this, 'GET', communityRoute(communityId, '/members/me'), {
 		itemIndex,
 		resource: 'community',
 	});

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { fetchProfiles } from '../../helpers/authorNames';
 import { communityParameter } from '../../helpers/locators';
 import { invalidInput, requireHubId, requireOption, requireText } from '../../helpers/validation';
@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const name = requireText(this, this.getNodeParameter('name', itemIndex, ''), 'Name', itemIndex).trim();
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
-	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', `/api/communities/${encodeURIComponent(communityId)}/profiles`, {
+	const { items } = await hubRequest<{ items: IDataObject[] }>(this, 'GET', communityRoute(communityId, '/profiles'), {
 		qs: { q: name },
 		itemIndex,
 		resource: 'community',

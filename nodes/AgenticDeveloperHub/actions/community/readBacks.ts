@@ -1,14 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import { communityRoute, listedItems } from '../../helpers/api';
 import type { ReadBack } from '../../transport';
 
 /*
  * What Create Category and Add Member made, looked up after a failure that leaves it open (the
  * transport's GuardedPost calls these), so that a lost answer is never resent blindly.
  */
-
-function itemsOf(answer: IDataObject): IDataObject[] {
-	return Array.isArray(answer.items) ? (answer.items as IDataObject[]) : [];
-}
 
 /**
  * Create Category: slugs are unique in a community, so the category with this slug made since the
@@ -19,8 +15,8 @@ export function categoryReadBack(communityId: string, slug: string): ReadBack {
 		did: `created the category "${slug}"`,
 		where: "the community's categories",
 		async find(lookup) {
-			const answer = await lookup.get(`/api/communities/${encodeURIComponent(communityId)}/categories`);
-			const category = itemsOf(answer).find((candidate) => candidate.slug === slug);
+			const answer = await lookup.get(communityRoute(communityId, '/categories'));
+			const category = listedItems(answer).find((candidate) => candidate.slug === slug);
 			if (!category) return { absent: true };
 			const createdAt = typeof category.createdAt === 'string' ? Date.parse(category.createdAt) : Number.NaN;
 			if (Number.isNaN(createdAt)) return { unknown: 'the Hub answered a category without a readable createdAt' };
@@ -39,8 +35,8 @@ export function memberReadBack(communityId: string, customerId: string, role: st
 		did: `added ${customerId} as ${role}`,
 		where: "the community's members",
 		async find(lookup) {
-			const answer = await lookup.get(`/api/communities/${encodeURIComponent(communityId)}/members`);
-			const member = itemsOf(answer).find((candidate) => candidate.customerId === customerId);
+			const answer = await lookup.get(communityRoute(communityId, '/members'));
+			const member = listedItems(answer).find((candidate) => candidate.customerId === customerId);
 			return member?.role === role ? { found: member } : { absent: true };
 		},
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { communityLocator } from '../../descriptions/locators';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { communityParameter } from '../../helpers/locators';
 import { readLimit } from '../../helpers/validation';
 
@@ -10,7 +10,7 @@ export const communityProperty = communityLocator();
 /** `/api/communities/{id}` + `suffix`, for the community of this item (a slug costs one request). */
 export async function communityPath(context: IExecuteFunctions, itemIndex: number, suffix = ''): Promise<string> {
 	const communityId = await communityParameter(context, 'communityId', itemIndex);
-	return `/api/communities/${encodeURIComponent(communityId)}${suffix}`;
+	return communityRoute(communityId, suffix);
 }
 
 /** A whole-list route (members, directory): `{ items }`, cut to the Limit unless Return All. */

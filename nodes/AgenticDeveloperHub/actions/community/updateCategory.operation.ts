@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { categoryLocator } from '../../descriptions/locators';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { earlierCategoryUpdate } from '../../helpers/earlierWrites';
 import { communityParameter, locatorParameter } from '../../helpers/locators';
 import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const skip = skipSettings(this, itemIndex);
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
-	const path = `/api/communities/${encodeURIComponent(communityId)}/categories/${encodeURIComponent(categoryId)}`;
+	const path = communityRoute(communityId, `/categories/${encodeURIComponent(categoryId)}`);
 	const update = async () => await hubRequest(this, 'PUT', path, { body, itemIndex, resource: 'category' });
 	return await skipIfDone(this, itemIndex, skip, earlierCategoryUpdate(communityId, categoryId, body), update);
 }

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { hubRequest } from '../../helpers/api';
+import { communityRoute, hubRequest } from '../../helpers/api';
 import { earlierMembership } from '../../helpers/earlierWrites';
 import { communityParameter } from '../../helpers/locators';
 import { skipIfDone, skipIfDoneOptions, skipSettings } from '../../helpers/skipIfDone';
@@ -32,6 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const skip = skipSettings(this, itemIndex);
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	const update = async () =>
-		await hubRequest(this, 'PUT', `/api/communities/${encodeURIComponent(communityId)}/members/me`, { body: { bio }, itemIndex, resource: 'community' });
+		await hubRequest(this, 'PUT', communityRoute(communityId, '/members/me'), { body: { bio }, itemIndex, resource: 'community' });
 	return await skipIfDone(this, itemIndex, skip, earlierMembership(communityId, bio), update);
 }
