@@ -6,7 +6,7 @@ import { retriedReplies } from '../e2e/support/retriedReplies';
 import { activateWebhookWorkflow, e2eWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment, PROCESS_NAME_VARIABLE, type QueueWorkerInfo } from './support/environment';
 import { finishedExecutions } from './support/executions';
-import { hubReader, type HubPost } from '../e2e/support/hubReplies';
+import { copiesByText, hubReader } from '../e2e/support/hubReplies';
 
 /*
  * Issue 16: a worker is killed (SIGKILL) during a 40-item Post Reply run with Skip If Already Done
@@ -28,7 +28,7 @@ const KILL_AFTER = 5;
 describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was killed mid-run', () => {
 	const session = useSession();
 
-	const { hubGet, repliesIn, repliesArrived } = hubReader(session);
+	const { newTopic, repliesIn, repliesArrived } = hubReader(session);
 
 	/** Starts the killed worker again, and records its new process for the next files and the teardown. */
 	async function restart(killed: QueueWorkerInfo): Promise<void> {
@@ -42,12 +42,6 @@ describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was kil
 		const workers = environment.workers.map((one) => (one.name === killed.name ? { ...one, pid: worker.process.child.pid as number, restarted: true } : one));
 		fs.writeFileSync(process.env[ENVIRONMENT_VARIABLE]!, JSON.stringify({ ...environment, workers }, null, 2));
 	}
-
-	const copies = (replies: HubPost[]) => {
-		const times = new Map<string, number>();
-		for (const reply of replies) times.set(reply.content, (times.get(reply.content) ?? 0) + 1);
-		return times;
-	};
 
 	it('n8n\'s Retry of a run the Hub refused part-way runs on a worker and skips the replies already posted', async () => {
 		const credential = await session.connectedCredential('Queue retry refused', { permissions: ['profile:read', 'discussions:read', 'discussions:write'] });
@@ -65,10 +59,7 @@ describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was kil
 	it('n8n\'s Retry runs nothing; the re-run skips the replies already posted: each of the 40 is at the Hub exactly once', async () => {
 		const environment = loadQueueEnvironment();
 		const credential = await session.connectedCredential('Queue retry', { permissions: ['profile:read', 'discussions:read', 'discussions:write'] });
-		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
-		const [topic] = (
-			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Retried after a kill', body: 'Replies follow.' })
-		).items as Array<{ id: string }>;
+		const topic = await newTopic('Retried after a kill');
 		const workflow = await activateWebhookWorkflow(session.n8n, e2eWorkflow('replies-skip-if-done', credential));
 		// Each reply waits at the Hub's door, so that the kill lands in the middle of the run.
 		await session.hub.control('POST', '/__sandbox/faults', { method: 'POST', path: `/api/discussion/topics/${topic.id}/posts`, delayMs: 300, count: REPLIES });
@@ -107,7 +98,7 @@ describe('Skip If Already Done: n8n\'s Retry and a re-run after a worker was kil
 			const { outputs, status } = await readExecution(session.environment, session.n8n, rerun.id);
 			const output = outputs['Post Reply'] ?? [];
 			const replies = await repliesIn(topic.id);
-			const times = copies(replies);
+			const times = copiesByText(replies);
 			process.stdout.write(
 				`[figures] re-run after a kill: killed ${victim!.name} after ${sentBefore.length} replies; ${postedBeforeRetry} posted before; n8n's Retry ran no node; ` +
 					`the re-run (${status}) skipped ${output.filter((item) => item.skipped === true).length} and posted ${output.filter((item) => item.skipped === false).length}; ` +

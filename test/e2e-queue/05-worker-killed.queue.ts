@@ -3,7 +3,7 @@ import { useSession } from '../e2e/support/session';
 import { activateWebhookWorkflow, readExecution } from '../e2e/support/workflows';
 import { loadQueueEnvironment } from './support/environment';
 import { finishedExecutions, queueWorkflow } from './support/executions';
-import { hubReader } from '../e2e/support/hubReplies';
+import { copiesByText, hubReader } from '../e2e/support/hubReplies';
 
 /*
  * A worker dies (SIGKILL: no shutdown, no goodbye to Redis) while it posts 100 replies. n8n 2.41
@@ -21,15 +21,12 @@ const STALLED_MESSAGE = /failed to be processed too many times and will no longe
 describe('a worker killed in the middle of a 100-item Post Reply run', () => {
 	const session = useSession();
 
-	const { hubGet, repliesIn, repliesArrived } = hubReader(session);
+	const { newTopic, repliesIn, repliesArrived } = hubReader(session);
 
 	it('the Hub sees every reply at most once; n8n fails the execution after its stall check and never runs it again', async () => {
 		const environment = loadQueueEnvironment();
 		const credential = await session.connectedCredential('Queue kill', { permissions: ['discussions:read', 'discussions:write'] });
-		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
-		const [topic] = (
-			await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: 'Killed worker', body: 'Replies follow.' })
-		).items as Array<{ id: string }>;
+		const topic = await newTopic('Killed worker');
 		const workflow = await activateWebhookWorkflow(session.n8n, queueWorkflow('hundred-replies', credential));
 		// Each reply waits 150 ms at the Hub's door, so that the kill lands in the middle of the run.
 		await session.hub.control('POST', '/__sandbox/faults', { method: 'POST', path: `/api/discussion/topics/${topic.id}/posts`, delayMs: 150, count: REPLIES });
@@ -50,11 +47,7 @@ describe('a worker killed in the middle of a 100-item Post Reply run', () => {
 			const decidedAfterSeconds = Math.round((Date.now() - killedAt) / 1000);
 			const { error } = await readExecution(session.environment, session.n8n, execution.id);
 			const replies = await repliesIn(topic.id);
-			const timesSent = new Map<string, number>();
-			for (const reply of replies) {
-				const text = reply.content.replace(/ sent by .*$/, '');
-				timesSent.set(text, (timesSent.get(text) ?? 0) + 1);
-			}
+			const timesSent = copiesByText(replies, (content) => content.replace(/ sent by .*$/, ''));
 			process.stdout.write(
 				`[figures] killed ${victim!.name} after ${sentBefore.length} replies; replies at the Hub: ${replies.length} (${timesSent.size} distinct, most copies of one: ${Math.max(...timesSent.values())}); ` +
 					`n8n: execution ${execution.status} after ${decidedAfterSeconds}s: ${error?.message}\n`,

@@ -37,5 +37,19 @@ export function hubReader(session: E2eSession) {
 		}
 	}
 
-	return { hubGet, repliesIn, repliesArrived };
+	/** A new topic of Ada's in the seeded community, made at the Hub (not through n8n). */
+	async function newTopic(title: string): Promise<{ id: string }> {
+		const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
+		const { items } = await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title, body: 'Replies follow.' });
+		return (items as Array<{ id: string }>)[0];
+	}
+
+	return { hubGet, newTopic, repliesIn, repliesArrived };
+}
+
+/** How many replies at the Hub carry each text (`textOf` trims what a workflow appends). */
+export function copiesByText(replies: HubPost[], textOf = (content: string) => content): Map<string, number> {
+	const copies = new Map<string, number>();
+	for (const reply of replies) copies.set(textOf(reply.content), (copies.get(textOf(reply.content)) ?? 0) + 1);
+	return copies;
 }

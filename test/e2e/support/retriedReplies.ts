@@ -1,5 +1,5 @@
 import { phase } from './environment';
-import { hubReader, type HubPost } from './hubReplies';
+import { copiesByText, hubReader, type HubPost } from './hubReplies';
 import type { E2eSession } from './session';
 import { activateWebhookWorkflow, e2eWorkflow, readExecution, type CredentialRef } from './workflows';
 
@@ -50,11 +50,8 @@ export async function retriedReplies(
 	credential: CredentialRef,
 	options: { skip: boolean; replies: number; acceptedFirst: number; label: string },
 ): Promise<RetriedReplies> {
-	const { hubGet, repliesIn } = hubReader(session);
-	const { id: communityId } = await hubGet<{ id: string }>('/api/communities/agentic-builders');
-	const [topic] = (
-		await session.hub.control('POST', '/__sandbox/activity/topics', { user: 'ada@example.com', communityId, title: `Retried: ${options.label}`, body: 'Replies follow.' })
-	).items as Array<{ id: string }>;
+	const { newTopic, repliesIn } = hubReader(session);
+	const topic = await newTopic(`Retried: ${options.label}`);
 	const workflow = await activateWebhookWorkflow(session.n8n, e2eWorkflow('replies-skip-if-done', credential));
 	const path = `/api/discussion/topics/${topic.id}/posts`;
 	// Faults are taken oldest first: the first `acceptedFirst` replies pass (a 1 ms delay), the next is refused.
@@ -76,8 +73,7 @@ export async function retriedReplies(
 		const { status, outputs } = await readExecution(session.environment, session.n8n, retried.id);
 		const output = outputs['Post Reply'] ?? [];
 		const replies = await repliesIn(topic.id);
-		const copies = new Map<string, number>();
-		for (const reply of replies) copies.set(reply.content, (copies.get(reply.content) ?? 0) + 1);
+		const copies = copiesByText(replies);
 		const figures: RetriedReplies = {
 			postedBefore,
 			failure,
