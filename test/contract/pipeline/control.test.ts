@@ -103,6 +103,20 @@ describe('control API', () => {
 		expect(Date.parse(result.now) - before).toBeGreaterThanOrEqual(90_000);
 	});
 
+	it('POST /__sandbox/clock { frozen } stops the hub clock but for advances, and lets it run again', async () => {
+		const frozen = await controlRequest(hub, 'POST', '/__sandbox/clock', { frozen: true });
+		expect(frozen.frozen).toBe(true);
+		const stoppedAt = hub.clock.now();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(hub.clock.now()).toBe(stoppedAt);
+		const advanced = await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 45 });
+		expect(Date.parse(advanced.now)).toBe(stoppedAt + 45_000);
+		const thawed = await controlRequest(hub, 'POST', '/__sandbox/clock', { frozen: false });
+		expect(thawed.frozen).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(hub.clock.now()).toBeGreaterThan(stoppedAt + 45_000);
+	});
+
 	describe('activity', () => {
 		it('creates topics by another user, with ` #n` suffixes when count > 1', async () => {
 			const community = await hubRequest(hub, 'GET', '/api/communities/agentic-builders', { token: ada });

@@ -23,7 +23,7 @@ const actionFailureInput = z.object({
 	error: z.string().min(1).max(2000).optional(),
 	count: z.number().int().min(1).optional(),
 });
-const clockInput = z.object({ advanceSeconds: z.number() });
+const clockInput = z.object({ advanceSeconds: z.number().optional(), frozen: z.boolean().optional() });
 
 /** The control API `/__sandbox/*` (interfaces.md section 2): JSON in, JSON out, no auth. */
 export function registerControlRoutes(router: Router): void {
@@ -42,8 +42,11 @@ export function registerControlRoutes(router: Router): void {
 
 	router.add('POST', '/__sandbox/clock', ({ hub, req }) => {
 		const input = validate(clockInput, req.body);
-		hub.clock.advance(input.advanceSeconds * 1000);
-		return { status: 200, body: { now: hub.clock.iso() } };
+		// Freezing first, then advancing: `{ frozen: true, advanceSeconds: 60 }` lands on an exact moment.
+		if (input.frozen === true) hub.clock.freeze();
+		if (input.frozen === false) hub.clock.thaw();
+		if (input.advanceSeconds !== undefined) hub.clock.advance(input.advanceSeconds * 1000);
+		return { status: 200, body: { now: hub.clock.iso(), frozen: hub.clock.frozen } };
 	});
 
 	registerActivityControlRoutes(router);
