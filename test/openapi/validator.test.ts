@@ -1,20 +1,19 @@
-import { existsSync, readFileSync } from 'fs';
-import path from 'path';
 import { describeViolations, hubApiValidator, type Violation } from './validator';
-import { readSpec, SPEC_FILE } from './schemas';
+import { readSpec } from './schemas';
 
 const validator = hubApiValidator();
 const messages = (violations: Violation[]) => violations.map((violation) => `${violation.location}: ${violation.message}`);
 
 describe('the published types as an oracle', () => {
-	it('is the Hub types file the project was given (when the shared copy is on this machine)', () => {
-		const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'hub-openapi.json');
-		const local = readFileSync(SPEC_FILE, 'utf8');
-		if (existsSync(shared)) expect(local).toBe(readFileSync(shared, 'utf8'));
-		expect(Object.keys(readSpec().paths)).toHaveLength(44);
+	// drift.test.ts keeps this copy equal to ../shared/hub-openapi.json.
+	it('is the newer copy of the Hub types: 45 paths, with the GitHub App install URL', () => {
+		const spec = readSpec();
+		expect(Object.keys(spec.paths)).toHaveLength(45);
+		expect(spec.info.version).toBe('568a76282d4e');
+		expect(spec.paths['/integrations/providers/{providerId}/install-url']?.get).toBeDefined();
 	});
 
-	it('compiles every request and response schema of the 57 operations', () => {
+	it('compiles every request and response schema of the 58 operations', () => {
 		let operations = 0;
 		for (const [template, verbs] of Object.entries(validator.spec.paths)) {
 			for (const [verb, operation] of Object.entries(verbs)) {
@@ -27,7 +26,7 @@ describe('the published types as an oracle', () => {
 				expect(Array.isArray(validator.validateRequest({ method: verb, path: publicPath, body: {} }))).toBe(true);
 			}
 		}
-		expect(operations).toBe(57);
+		expect(operations).toBe(58);
 	});
 
 	describe('requests', () => {
@@ -110,7 +109,14 @@ describe('the published types as an oracle', () => {
 				{ location: 'body', schemaPath: '#/components/schemas/IntegrationConnectRequest/oneOf/2/required', message: 'misses "password"' },
 				{ location: 'body', schemaPath: '#/components/schemas/IntegrationConnectRequest/oneOf/2/unevaluatedProperties', message: 'has "fields", which the published type does not define' },
 			]);
-			expect(messages(connect({ ...appPassword, type: 'magic' }))).toEqual(['body/type: must be one of: oauth, api_key, app_password, plaid_link, oauth_instance']);
+			// The newer types' GitHub App branch: installation ID and state, nothing else.
+			const githubApp = { type: 'github_app', providerId: 'github', serviceType: 'code', ecosystemId: 'e1', installationId: '52345678', state: 's1' };
+			expect(connect(githubApp)).toEqual([]);
+			expect(messages(connect({ ...githubApp, installationId: 52345678, password: 'b' }))).toEqual([
+				'body/installationId: must be string',
+				'body: has "password", which the published type does not define',
+			]);
+			expect(messages(connect({ ...appPassword, type: 'magic' }))).toEqual(['body/type: must be one of: oauth, api_key, app_password, plaid_link, oauth_instance, github_app']);
 		});
 
 		it('prefers a literal segment over a parameter', () => {
