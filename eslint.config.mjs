@@ -3,7 +3,7 @@
 // (test/release/lintConfig.test.ts proves it). One block is added for the development code
 // (tests, the sandbox Hub, scripts, benchmarks): it runs in Node, never in n8n, and needs fs,
 // child_process and process, which n8n's runtime rules forbid. n8n's strict mode accepts only the
-// unmodified file, so package.json says "strict": false (docs/development.md#lint says why).
+// unmodified file, so package.json says "strict": false (docs/development.md, "Lint: n8n's own tooling", says why).
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { config } from '@n8n/node-cli/eslint';
 import { globalIgnores } from 'eslint/config';
