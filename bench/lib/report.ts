@@ -1,4 +1,4 @@
-/** One printed figure: `name: value (target)`, the format the README's Performance section quotes. */
+/** One printed figure: `name: value (target)`, the format docs/performance.md quotes. */
 export interface Figure {
 	name: string;
 	value: string;

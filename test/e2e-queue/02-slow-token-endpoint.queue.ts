@@ -7,7 +7,7 @@ import { concurrentExecutions } from './support/executions';
  * lease on a credential (n8n-core's refreshOrFetchToken, waitTimeoutMs 10_000), then refreshes
  * without coordination. A token endpoint slower than that lets two workers present the same
  * refresh token; a Hub that detects refresh-token reuse (as this one does) then revokes the grant,
- * and the credential must be connected again. The README's "Running n8n in production" cites this.
+ * and the credential must be connected again. docs/production.md cites this.
  */
 
 const EXECUTIONS = 50;
