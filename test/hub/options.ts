@@ -20,6 +20,8 @@ export interface HubOptions {
 	errorShape?: ErrorShapeSetting;
 	/** Serve at most this many items per page on every list, whatever was asked (default 0: off). */
 	maxPageSize?: number;
+	/** Answer as a Hub newer than the published types (future/README.md; default off). */
+	future?: boolean;
 }
 
 export type ErrorShapeSetting = 'published' | 'flat';
@@ -33,6 +35,7 @@ export interface ResolvedHubOptions {
 	idempotency: IdempotencyMode;
 	errorShape: ErrorShapeSetting;
 	maxPageSize: number;
+	future: boolean;
 }
 
 /** What `POST /__sandbox/settings` changes at run time. */
@@ -50,6 +53,8 @@ export interface HubSettings {
 	maxPageSize: number;
 	/** false: `POST /api/integrations/{id}/sync` answers 503, as a Hub with no sync worker (finding 12). */
 	syncWorker: boolean;
+	/** The future Hub (future/README.md): switched with `POST /__sandbox/future`. */
+	future: boolean;
 }
 
 /** `hub.info()`, also the CLI's one line of output. */
@@ -75,6 +80,7 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 		idempotency: options.idempotency ?? 'declared',
 		errorShape: options.errorShape ?? 'published',
 		maxPageSize: options.maxPageSize ?? 0,
+		future: options.future ?? false,
 	};
 	const rejected = resolved.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
 	if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
@@ -84,5 +90,6 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 /** The settings a Hub starts with, and returns to on reset. */
 export function initialSettings(options: ResolvedHubOptions): HubSettings {
 	const { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize } = options;
-	return { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, syncWorker: true };
+	// The future mode starts off and is switched on by the Hub (hub.ts), which also adds its records.
+	return { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, syncWorker: true, future: false };
 }
