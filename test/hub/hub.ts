@@ -187,7 +187,7 @@ export class Hub {
 			// A stream's events are checked one by one as they are written (realtime/streams.ts).
 			const drift = checked && !reply.stream ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
 			const answer = drift ? errorToReply(drift, errorShape, label) : reply;
-			// The future Hub adds to answers after their check (future/README.md).
+			// The future Hub adds to answers after their check (docs/hub-drift.md).
 			write(checked ? futureReply(this, label, answer) : answer);
 		};
 		try {

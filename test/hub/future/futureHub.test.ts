@@ -11,7 +11,7 @@ import { everyOperation, PASSED_THROUGH } from './operations';
 import { FUTURE, FUTURE_FIELD, FUTURE_FIELD_VALUE } from './values';
 
 /*
- * The node against a Hub newer than its types (future/README.md): every operation, the pickers, and
+ * The node against a Hub newer than its types (docs/hub-drift.md): every operation, the pickers, and
  * both triggers. Nothing may fail, unknown values come through unchanged, Simplify still works.
  */
 

@@ -1,5 +1,5 @@
 /*
- * What the sandbox's "future Hub" adds (future/README.md): a Hub newer than the published types.
+ * What the sandbox's "future Hub" adds (docs/hub-drift.md): a Hub newer than the published types.
  * Every value here is one this package has never seen; tests look for them in the node's output.
  */
 
