@@ -3,8 +3,9 @@ import { setRealtimePolicy } from '../../../nodes/AgenticDeveloperHub/realtime/p
 import { setRetryPolicy } from '../../../nodes/AgenticDeveloperHub/transport/retryPolicy';
 import { createHarness, type Harness } from '../../harness';
 import { loadOptionsProbe, node, withDefaults } from '../../node/support';
-import { activate, emittedItems, FAST_POLICY } from '../../realtime/support';
+import { activate, emittedItems, FAST_POLICY, messageAda } from '../../realtime/support';
 import { freshNodeName, pollItems } from '../../trigger/support/harness';
+import { directMessageScenario, notificationScenario, replyScenario, topicScenario } from '../../trigger/support/scenarios';
 import { startHub, type Hub } from '..';
 import { controlRequest, hubRequest } from '../testing';
 import { everyOperation, PASSED_THROUGH } from './operations';
@@ -19,6 +20,14 @@ const tally = { operations: 0, events: 0, failures: [] as string[] };
 
 type Run = (parameters: INodeParameters) => Promise<IDataObject[]>;
 
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+/** The operations that act on what an earlier one made, and the parameter its id goes into. */
+const FED: Record<string, (made: Record<string, string>) => INodeParameters> = {
+	'reaction remove': (made) => ({ reactionId: made['reaction add'] }),
+	'post delete': (made) => ({ postId: byId(made['post reply']) }),
+	'topic delete': (made) => ({ topicId: byId(made['topic create']) }),
+};
+
 /** Every operation once, in order; a write's output feeds the operation that needs its id. */
 async function runEveryOperation(hub: Hub, run: Run, future: boolean): Promise<{ failures: string[]; withField: string[] }> {
 	const operations = everyOperation(hub);
@@ -28,7 +37,7 @@ async function runEveryOperation(hub: Hub, run: Run, future: boolean): Promise<{
 	const withField: string[] = [];
 	for (const [name, parameters] of operations) {
 		try {
-			const fed = name === 'reaction remove' ? { reactionId: made['reaction add'] } : name === 'post delete' ? { postId: { __rl: true, mode: 'id', value: made['post reply'] } } : {};
+			const fed = FED[name]?.(made) ?? {};
 			const output = await run({ ...parameters, ...fed });
 			made[name] = String(output[0]?.id);
 			const text = JSON.stringify(output);
@@ -134,6 +143,32 @@ describe('the future Hub', () => {
 		const next = await pollItems(harness, nodeName, parameters);
 		expect(next.map((item) => item.id)).toEqual(later);
 		tally.events += next.length;
+	});
+
+	it('the polling trigger delivers every event as the future Hub answers it, the new field included, once', async () => {
+		for (const scenario of [notificationScenario, topicScenario, replyScenario, directMessageScenario].map((make) => make(harness))) {
+			const nodeName = freshNodeName();
+			expect(await pollItems(harness, nodeName, scenario.parameters)).toEqual([]);
+			const created = await scenario.create(2, `future ${scenario.title}`);
+			const delivered = await pollItems(harness, nodeName, scenario.parameters);
+			expect({ event: scenario.title, ids: delivered.map((item) => item.id) }).toEqual({ event: scenario.title, ids: created.map((item) => item.id) });
+			expect(delivered.every((item) => JSON.stringify(item).includes(FUTURE_FIELD))).toBe(true);
+			expect(await pollItems(harness, nodeName, scenario.parameters)).toEqual([]);
+			tally.events += delivered.length;
+		}
+	});
+
+	it('the realtime trigger delivers direct messages from the future Hub', async () => {
+		const suite = { harness, runs: [] as Array<{ close(): Promise<void> }> };
+		try {
+			const run = await activate(suite as never, { authentication: 'apiToken', event: 'newDirectMessage' }, freshNodeName());
+			const sent = await messageAda(harness, 2);
+			expect((await emittedItems(run, 2)).map((item) => item.id)).toEqual(sent.map((item) => item.id));
+			tally.events += 2;
+			expect(run.errors).toEqual([]);
+		} finally {
+			for (const open of suite.runs) await open.close();
+		}
 	});
 
 	it('the realtime trigger delivers notifications of a new category as they arrive', async () => {
