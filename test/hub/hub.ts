@@ -23,6 +23,7 @@ import { registerStreamRoutes } from './realtime/routes';
 import { EventStreams } from './realtime/streams';
 import { ContractGuard, isIntegrationsPath, isPublishedRoute, isResourcePath, type RecordedViolation } from './middleware/contract';
 import { ActionFailures } from './resources/actionFailures';
+import { futureReply, registerFutureControlRoutes, setFuture } from './future';
 
 export { DEFAULT_REDIRECT_URIS } from './options';
 export type { ErrorShapeSetting, HubInfo, HubOptions, HubSettings, ResolvedHubOptions } from './options';
@@ -66,6 +67,8 @@ export class Hub {
 		registerResourceRoutes(this.router);
 		registerStreamRoutes(this.router);
 		registerControlRoutes(this.router);
+		registerFutureControlRoutes(this.router);
+		if (this.options.future) setFuture(this, true);
 	}
 
 	freshState(): HubState {
@@ -84,6 +87,7 @@ export class Hub {
 		this.actionFailures.clear();
 		this.contract.clear();
 		this.state = this.freshState();
+		if (this.options.future) setFuture(this, true);
 		this.persist();
 	}
 
@@ -182,7 +186,9 @@ export class Hub {
 		const finish = (reply: Reply) => {
 			// A stream's events are checked one by one as they are written (realtime/streams.ts).
 			const drift = checked && !reply.stream ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
-			write(drift ? errorToReply(drift, errorShape, label) : reply);
+			const answer = drift ? errorToReply(drift, errorShape, label) : reply;
+			// The future Hub adds to answers after their check (docs/hub-drift.md).
+			write(checked ? futureReply(this, label, answer) : answer);
 		};
 		try {
 			const found = this.router.match(method, path);

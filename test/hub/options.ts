@@ -1,5 +1,6 @@
 import type { IdempotencyMode } from './middleware/idempotency';
 import { isAcceptableRedirectUri, REDIRECT_URI_RULE } from './oauth/redirectUris';
+import type { TokenEndpointMode } from './oauth/tokenEndpointModes';
 
 /* How a sandbox Hub is started (`HubOptions`, also the CLI's flags) and what changes at run time (`HubSettings`). */
 
@@ -20,6 +21,10 @@ export interface HubOptions {
 	errorShape?: ErrorShapeSetting;
 	/** Serve at most this many items per page on every list, whatever was asked (default 0: off). */
 	maxPageSize?: number;
+	/** Answer as a Hub newer than the published types (docs/hub-drift.md; default off). */
+	future?: boolean;
+	/** How the token endpoint differs from hub-api.md section 1 (oauth/tokenEndpointModes.ts; default `standard`). */
+	tokenEndpoint?: TokenEndpointMode;
 }
 
 export type ErrorShapeSetting = 'published' | 'flat';
@@ -33,6 +38,8 @@ export interface ResolvedHubOptions {
 	idempotency: IdempotencyMode;
 	errorShape: ErrorShapeSetting;
 	maxPageSize: number;
+	future: boolean;
+	tokenEndpoint: TokenEndpointMode;
 }
 
 /** What `POST /__sandbox/settings` changes at run time. */
@@ -50,6 +57,10 @@ export interface HubSettings {
 	maxPageSize: number;
 	/** false: `POST /api/integrations/{id}/sync` answers 503, as a Hub with no sync worker (finding 12). */
 	syncWorker: boolean;
+	/** The future Hub (docs/hub-drift.md): switched with `POST /__sandbox/future`. */
+	future: boolean;
+	/** `POST /__sandbox/token-endpoint { mode }`. */
+	tokenEndpoint: TokenEndpointMode;
 }
 
 /** `hub.info()`, also the CLI's one line of output. */
@@ -75,6 +86,8 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 		idempotency: options.idempotency ?? 'declared',
 		errorShape: options.errorShape ?? 'published',
 		maxPageSize: options.maxPageSize ?? 0,
+		future: options.future ?? false,
+		tokenEndpoint: options.tokenEndpoint ?? 'standard',
 	};
 	const rejected = resolved.redirectUris.find((uri) => !isAcceptableRedirectUri(uri));
 	if (rejected !== undefined) throw new Error(`${REDIRECT_URI_RULE}: "${rejected}"`);
@@ -83,6 +96,7 @@ export function resolveOptions(options: HubOptions): ResolvedHubOptions {
 
 /** The settings a Hub starts with, and returns to on reset. */
 export function initialSettings(options: ResolvedHubOptions): HubSettings {
-	const { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize } = options;
-	return { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, syncWorker: true };
+	const { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, tokenEndpoint } = options;
+	// The future mode starts off and is switched on by the Hub (hub.ts), which also adds its records.
+	return { accessTokenTtl, rateLimit, idempotency, errorShape, maxPageSize, syncWorker: true, future: false, tokenEndpoint };
 }

@@ -55,6 +55,7 @@ describe('Node description', () => {
 				'getAllProviders',
 				'getAuthUrl',
 				'getEcosystem',
+				'getInstallUrl',
 				'performAction',
 				'sync',
 				'updateSettings',

@@ -90,7 +90,7 @@ describe('values outside an option list, or of the wrong type', () => {
 		[
 			'Integration Connect: a connection type outside the list',
 			() => ({ resource: 'integration', operation: 'connect', connectionType: 'oauth2', providerId: 'twilio', serviceType: 'sms', ecosystemId: rl('abc') }),
-			/^"Connection Type" must be one of "api_key", "app_password" \(got "oauth2"\) \[item 0\]$/,
+			/^"Connection Type" must be one of "api_key", "app_password", "github_app" \(got "oauth2"\) \[item 0\]$/,
 		],
 		[
 			'Integration Perform Action: an action outside the list (it is a segment of the request path)',

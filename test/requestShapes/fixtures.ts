@@ -236,6 +236,9 @@ export const BLUESKY = {
 };
 delete (BLUESKY as { configFields?: unknown }).configFields;
 
+/** A provider that connects by installing a GitHub App (the newer published types). */
+export const GITHUB = { ...BLUESKY, providerId: 'github', displayName: 'GitHub', authMethod: 'github_app', serviceTypes: ['code'], capabilities: ['comment'], subtitle: 'Code', description: 'Issues and pull requests' };
+
 export function actionResult(overrides: Record<string, unknown> = {}) {
 	return { ok: true, status: 'ok', actionLogId: IDS.actionLog, externalId: 'SM123', deduped: false, ...overrides };
 }

@@ -1,5 +1,5 @@
 import { loadOptionsProbe, rl } from '../node/support';
-import { BLUESKY, CATEGORY, CHAT_SUMMARY, COMMUNITY, connection, ECOSYSTEMS, FOUND_POST, FOUND_TOPIC, IDS, notification, post, PROVIDER, searchAnswer, T0, T2, topic } from './fixtures';
+import { BLUESKY, CATEGORY, CHAT_SUMMARY, COMMUNITY, connection, ECOSYSTEMS, FOUND_POST, FOUND_TOPIC, GITHUB, IDS, notification, post, PROVIDER, searchAnswer, T0, T2, topic } from './fixtures';
 import { runPickerCases, type PickerCase } from './cases';
 import type { Exchange } from './support';
 
@@ -10,7 +10,7 @@ const topicsPage = (page: number, query: Record<string, string>, items: unknown[
 });
 const listEcosystems: Exchange = { request: { method: 'GET', path: '/api/ecosystem/ecosystems' }, response: { status: 200, body: ECOSYSTEMS } };
 const bySlug: Exchange = { request: { method: 'GET', path: '/api/communities/n8n-builders' }, response: { status: 200, body: COMMUNITY } };
-const providers: Exchange = { request: { method: 'GET', path: '/api/integrations/providers' }, response: { status: 200, body: { providers: [PROVIDER, BLUESKY] } } };
+const providers: Exchange = { request: { method: 'GET', path: '/api/integrations/providers' }, response: { status: 200, body: { providers: [PROVIDER, BLUESKY, GITHUB] } } };
 
 const cases: PickerCase[] = [
 	{
@@ -164,6 +164,13 @@ const cases: PickerCase[] = [
 		parameters: { resource: 'integration', operation: 'connect', connectionType: 'app_password' },
 		exchanges: [providers],
 		result: { results: [{ name: 'Bluesky', value: 'bluesky', description: 'Post to Bluesky' }] },
+	},
+	{
+		name: 'getProviders (load options) of Get Install URL: the GitHub App providers (its hidden connection type)',
+		method: 'getProviders',
+		parameters: { resource: 'integration', operation: 'getInstallUrl', connectionType: 'github_app' },
+		exchanges: [providers],
+		result: { results: [{ name: 'GitHub', value: 'github', description: 'Issues and pull requests' }] },
 	},
 	{
 		name: 'getServiceTypes (load options) of the chosen provider',

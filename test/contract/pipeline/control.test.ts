@@ -86,7 +86,7 @@ describe('control API', () => {
 
 	it('POST /__sandbox/settings changes the access-token lifetime of new tokens', async () => {
 		const settings = await controlRequest(hub, 'POST', '/__sandbox/settings', { accessTokenTtl: 120 });
-		expect(settings).toEqual({ accessTokenTtl: 120, rateLimit: 0, idempotency: 'declared', errorShape: 'published', maxPageSize: 0, syncWorker: true });
+		expect(settings).toEqual({ accessTokenTtl: 120, rateLimit: 0, idempotency: 'declared', errorShape: 'published', maxPageSize: 0, syncWorker: true, future: false, tokenEndpoint: 'standard' });
 		const tokens = await obtainTokens(hub, { scopes: ['profile:read'] });
 		expect(tokens.expires_in).toBe(120);
 		await controlRequest(hub, 'POST', '/__sandbox/clock', { advanceSeconds: 121 });

@@ -93,7 +93,7 @@ describe('counters and reset', () => {
 		expect(after.clients[0].clientSecret).not.toBe(before.clients[0].clientSecret);
 		expect(Math.abs(hub.clock.now() - Date.now())).toBeLessThan(60_000);
 		// Settings go back to the options the sandbox was started with.
-		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post', errorShape: 'published', maxPageSize: 0, syncWorker: true });
+		expect(hub.settings).toEqual({ accessTokenTtl: 3600, rateLimit: 0, idempotency: 'every-post', errorShape: 'published', maxPageSize: 0, syncWorker: true, future: false, tokenEndpoint: 'standard' });
 
 		const counters = await controlRequest(hub, 'GET', '/__sandbox/counters');
 		expect(counters).toMatchObject({ requests: {}, executions: {}, refreshes: 0, faultsInjected: 0, violations: 0 });

@@ -58,7 +58,7 @@ describe('integrations', () => {
 		const { status, body } = await suite.ada.call('GET', '/api/integrations/providers');
 		expect(status).toBe(200);
 		const providers = body.providers as Provider[];
-		expect(new Set(providers.map((provider) => provider.authMethod))).toEqual(new Set(['oauth', 'api_key', 'app_password']));
+		expect(new Set(providers.map((provider) => provider.authMethod))).toEqual(new Set(['oauth', 'api_key', 'app_password', 'github_app']));
 		for (const provider of providers) {
 			expect(provider).toMatchObject({
 				providerId: expect.any(String),

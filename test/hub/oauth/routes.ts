@@ -2,6 +2,7 @@ import type { Router } from '../core/router';
 import type { UserRecord } from '../state';
 import { consent, login, start } from './authorize';
 import { exchange, refresh, revoke } from './tokenEndpoints';
+import { inTokenEndpointMode, registerTokenEndpointModeRoute } from './tokenEndpointModes';
 
 /** `GET /api/auth/me`: the profile, never the password. */
 export function userProfile(user: UserRecord) {
@@ -17,8 +18,9 @@ export function registerOAuthRoutes(router: Router): void {
 	router.add('GET', '/api/oauth/signin/start', start);
 	router.add('POST', '/api/oauth/signin/login', login, FORM);
 	router.add('POST', '/api/oauth/signin/consent', consent, FORM);
-	router.add('POST', '/api/oauth/signin/exchange', exchange, TOKEN_ENDPOINT);
-	router.add('POST', '/api/auth/refresh', refresh, TOKEN_ENDPOINT);
+	router.add('POST', '/api/oauth/signin/exchange', inTokenEndpointMode(exchange), TOKEN_ENDPOINT);
+	router.add('POST', '/api/auth/refresh', inTokenEndpointMode(refresh), TOKEN_ENDPOINT);
+	registerTokenEndpointModeRoute(router);
 	router.add('POST', '/api/auth/revoke', revoke, TOKEN_ENDPOINT);
 	router.add('GET', '/api/auth/me', ({ hub, req }) => {
 		const { userId } = hub.authenticate(req, 'profile:read');

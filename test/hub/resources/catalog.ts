@@ -98,6 +98,17 @@ export const PROVIDERS: Provider[] = [
 		],
 		links: [{ label: 'API keys', url: 'https://admin.mailchimp.com/account/api/' }],
 	},
+	{
+		providerId: 'github',
+		displayName: 'GitHub',
+		subtitle: 'Issues and pull requests',
+		description: 'Comment on the issues and pull requests of the repositories you install the Hub\'s GitHub App on.',
+		authMethod: 'github_app',
+		serviceTypes: ['code'],
+		capabilities: ['comment'],
+		defaultPollIntervalMs: 5 * MINUTE,
+		links: [{ label: 'Installed apps', url: 'https://github.com/settings/installations' }],
+	},
 ];
 
 /** The seeded ecosystems (the first is the default), with what the published type requires. */

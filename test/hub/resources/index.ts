@@ -3,6 +3,7 @@ import { registerCommunityMemberRoutes } from './communityMembers';
 import { registerCommunityRoutes } from './communities';
 import { registerDirectMessageRoutes } from './dms';
 import { registerIntegrationRoutes } from './integrations';
+import { registerGithubAppRoutes } from './integrationsGithubApp';
 import { registerIntegrationSettingRoutes } from './integrationSettings';
 import { registerNotificationRoutes } from './notifications';
 import { registerPeopleRoutes } from './people';
@@ -24,4 +25,5 @@ export function registerResourceRoutes(router: Router): void {
 	registerPeopleRoutes(router);
 	registerPreferenceRoutes(router);
 	registerIntegrationSettingRoutes(router);
+	registerGithubAppRoutes(router);
 }

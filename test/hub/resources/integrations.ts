@@ -4,6 +4,7 @@ import type { Router } from '../core/router';
 import { validate } from '../core/validate';
 import type { Hub } from '../hub';
 import { registerActionRoute } from './actions';
+import { githubAppAccount, githubAppBody, useGithubAppState } from './integrationsGithubApp';
 import { authenticateManage, json } from './routing';
 import type { ConnectionRecord, Provider, ResourceState } from './state';
 import { connectionOf, idSchema, iso, toConnection } from './world';
@@ -24,6 +25,7 @@ const connectBody = z.discriminatedUnion('type', [
 		identifier: z.string().min(1).max(320),
 		password: z.string().min(1).max(500),
 	}),
+	githubAppBody,
 ]);
 type ConnectBody = z.infer<typeof connectBody>;
 
@@ -46,8 +48,9 @@ function providerFor(data: ResourceState, body: ConnectBody): Provider {
 }
 
 /** Splits the submitted credentials into what may be shown (the username) and the secrets. */
-function credentialsOf(provider: Provider, body: ConnectBody): { username: string; secrets: Record<string, string> } {
+function credentialsOf(hub: Hub, userId: string, provider: Provider, body: ConnectBody): { username: string; secrets: Record<string, string>; externalAccountId?: string } {
 	if (body.type === 'app_password') return { username: body.identifier, secrets: { password: body.password } };
+	if (body.type === 'github_app') return { ...githubAppAccount(hub, userId, provider, body), secrets: {} };
 	const configFields = provider.configFields ?? [];
 	for (const key of Object.keys(body.fields)) {
 		if (!configFields.some((field) => field.key === key)) throw validationError(`fields.${key}`, `Unknown field "${key}"`);
@@ -69,7 +72,7 @@ function credentialsOf(provider: Provider, body: ConnectBody): { username: strin
 function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord {
 	const data = hub.state.data;
 	const provider = providerFor(data, body);
-	const { username, secrets } = credentialsOf(provider, body);
+	const { username, secrets, externalAccountId } = credentialsOf(hub, userId, provider, body);
 	const duplicate = Object.values(data.connections).some(
 		(existing) =>
 			existing.userId === userId &&
@@ -86,7 +89,7 @@ function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord 
 		status: 'active',
 		displayName: `${provider.displayName} (${username})`,
 		username,
-		externalAccountId: username,
+		externalAccountId: externalAccountId ?? username,
 		lastSyncAt: null,
 		lastError: null,
 		createdAt: iso(hub.clock.now()),
@@ -96,6 +99,7 @@ function connect(hub: Hub, userId: string, body: ConnectBody): ConnectionRecord 
 		disconnectedAt: null,
 	};
 	data.connections[record.id] = record;
+	if (body.type === 'github_app') useGithubAppState(hub, body.state);
 	return record;
 }
 

@@ -4,6 +4,8 @@
  * read positions, creation order).
  */
 
+import type { GithubAppInstall } from './integrationsGithubApp';
+
 export interface Community {
 	id: string;
 	slug: string;
@@ -181,7 +183,7 @@ export interface Ecosystem {
 	archivedAt: string | null;
 }
 
-export type AuthMethod = 'oauth' | 'api_key' | 'app_password';
+export type AuthMethod = 'oauth' | 'api_key' | 'app_password' | 'github_app';
 
 /** The action types of the published `IntegrationActionRequest` (hub-api.md section 5, item 1). */
 export const ACTION_TYPES = ['send', 'post', 'sms', 'submit', 'comment', 'subscribe', 'unsubscribe', 'broadcast', 'broadcast_send'] as const;
@@ -266,6 +268,10 @@ export interface ResourceState {
 	actionLogs: Record<string, ActionLog>;
 	/** Per user, the notification categories they set (preferences.ts); absent until one is set. */
 	notificationPreferences?: Record<string, Partial<Record<NotificationCategory, NotificationPreferenceRecord>>>;
+	/** GitHub App install URLs issued, by state (integrationsGithubApp.ts); absent until one is. */
+	githubAppInstalls?: Record<string, GithubAppInstall>;
+	/** Whether the future Hub's records were made (future/records.ts). */
+	futureRecordsMade?: boolean;
 	/** Last creation sequence number handed out (ties in ordering). */
 	sequence: number;
 }

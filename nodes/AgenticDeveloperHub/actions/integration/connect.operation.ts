@@ -11,6 +11,7 @@ import { providerProperty } from './shared';
 const CONNECTION_TYPES = [
 	{ name: 'API Key', value: 'api_key', description: 'Providers configured with an API key and settings' },
 	{ name: 'App Password', value: 'app_password', description: 'Providers that sign in with a username and an app password' },
+	{ name: 'GitHub App', value: 'github_app', description: 'Providers that connect by installing a GitHub App (see Get Install URL)' },
 ];
 
 const properties: INodeProperties[] = [
@@ -63,6 +64,25 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { connectionType: ['app_password'] } },
 		description: 'An app password created at the provider (stored by the Hub, never returned)',
 	},
+	{
+		displayName: 'Installation ID',
+		name: 'installationId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 52345678',
+		displayOptions: { show: { connectionType: ['github_app'] } },
+		description: 'The ID GitHub gives the app\'s installation: the installation_id GitHub adds to the address it returns to after the install',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { connectionType: ['github_app'] } },
+		description: 'The state that Get Install URL returned along with the install URL (its "state" field)',
+	},
 	skipIfDoneOptions('readBack'),
 ];
 
@@ -95,6 +115,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (type === 'api_key') {
 		const fields = parseJsonObject(this, this.getNodeParameter('fields', itemIndex), 'Provider Fields (JSON)', itemIndex);
 		request.fields = stringFields(this, fields, itemIndex);
+	} else if (type === 'github_app') {
+		// Skip If Already Done matches by provider and service type, as for API keys: the account is not known here.
+		request.installationId = requireText(this, this.getNodeParameter('installationId', itemIndex), 'Installation ID', itemIndex, 100).trim();
+		request.state = requireText(this, this.getNodeParameter('state', itemIndex), 'State', itemIndex, 500).trim();
 	} else {
 		request.identifier = requireText(this, this.getNodeParameter('identifier', itemIndex), 'Username', itemIndex, 320);
 		request.password = requireText(this, this.getNodeParameter('password', itemIndex), 'App Password', itemIndex, 500);

@@ -7,6 +7,7 @@ import * as getAllEcosystems from './getAllEcosystems.operation';
 import * as getAllProviders from './getAllProviders.operation';
 import * as getAuthUrl from './getAuthUrl.operation';
 import * as getEcosystem from './getEcosystem.operation';
+import * as getInstallUrl from './getInstallUrl.operation';
 import * as performAction from './performAction.operation';
 import * as sync from './sync.operation';
 import * as updateSettings from './updateSettings.operation';
@@ -19,6 +20,7 @@ export const operations: Record<string, HubOperation> = {
 	getAllProviders,
 	getAuthUrl,
 	getEcosystem,
+	getInstallUrl,
 	performAction,
 	sync,
 	updateSettings,
@@ -36,7 +38,7 @@ export const description: INodeProperties[] = [
 				name: 'Connect',
 				value: 'connect',
 				action: 'Connect an integration',
-				description: 'Connect a provider with an API key or an app password',
+				description: 'Connect a provider with an API key, an app password, or a GitHub App installation',
 			},
 			{
 				name: 'Disconnect',
@@ -55,6 +57,12 @@ export const description: INodeProperties[] = [
 				value: 'getEcosystem',
 				action: 'Get an ecosystem',
 				description: 'Get one ecosystem by its ID',
+			},
+			{
+				name: 'Get Install URL',
+				value: 'getInstallUrl',
+				action: 'Get a link to install a provider app',
+				description: 'Start connecting a provider that connects as a GitHub App: returns the URL a person opens to install the app, and the state Connect needs',
 			},
 			{
 				name: 'Get Many Connections',
@@ -102,6 +110,7 @@ export const description: INodeProperties[] = [
 	...getAllProviders.description,
 	...getAuthUrl.description,
 	...getEcosystem.description,
+	...getInstallUrl.description,
 	...performAction.description,
 	...sync.description,
 	...updateSettings.description,
