@@ -35,6 +35,9 @@ export function configurations(description: INodeTypeDescription, authentication
 	return found;
 }
 
+/** A value for a required field, or undefined for the default one. */
+export type Filler = (property: INodeProperties) => INodeParameters[string] | undefined;
+
 /** What a user types into a required field: an expression, which n8n's check accepts as filled. */
 function filled(property: INodeProperties): INodeParameters[string] {
 	if (property.type === 'resourceLocator') {
@@ -53,7 +56,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** The configuration plus every shown required field that would otherwise be empty (as stored: no defaults added). */
-export function withRequiredOnly(description: INodeTypeDescription, chosen: INodeParameters): INodeParameters {
+export function withRequiredOnly(description: INodeTypeDescription, chosen: INodeParameters, fill?: Filler): INodeParameters {
 	const node: INode = { id: 'n', name: 'Hub', type: description.name, typeVersion: 1, position: [0, 0], parameters: {} };
 	const parameters: INodeParameters = { ...chosen };
 	// Filling one field may show another: until nothing new shows up (bounded).
@@ -64,7 +67,7 @@ export function withRequiredOnly(description: INodeTypeDescription, chosen: INod
 			if (!property.required || parameters[property.name] !== undefined) continue;
 			if (!NodeHelpers.displayParameter(node.parameters, property, node, description, node.parameters)) continue;
 			if (!isEmpty(node.parameters[property.name])) continue;
-			parameters[property.name] = filled(property);
+			parameters[property.name] = fill?.(property) ?? filled(property);
 			changed = true;
 		}
 		if (!changed) break;
