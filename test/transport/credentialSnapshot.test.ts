@@ -17,7 +17,10 @@ function storedAccessToken(harness: Harness): string {
  * Each read of the credential makes n8n decrypt it and resolve its hidden expressions: the
  * transport reads it once per run of the node and has n8n sign with that read, and reads it again
  * only when the read may be stale (near expiry, after a refresh, after a 401, or when it is old).
+ * A run of two or more items also reads it once for no item: the probe that shows the credential
+ * holds no expression on the item (test/node/perItemCredentials.test.ts covers one that does).
  */
+const PROBE = 1;
 describe('transport: one credential read per run of the node', () => {
 	let harness: Harness;
 	let reads: jest.SpyInstance;
@@ -41,7 +44,7 @@ describe('transport: one credential read per run of the node', () => {
 
 		expect(error).toBeUndefined();
 		expect(output![0].map((item) => item.json.email)).toEqual(Array(20).fill('ada@example.com'));
-		expect(reads).toHaveBeenCalledTimes(1);
+		expect(reads).toHaveBeenCalledTimes(1 + PROBE);
 		expect(responses(await counters(harness.hub), ME)).toEqual({ '200': 20 });
 	});
 
@@ -55,7 +58,7 @@ describe('transport: one credential read per run of the node', () => {
 		const { output } = await runProbe(harness, meWithToken, { items: items(2) });
 
 		expect(output![0].map((item) => item.json.email)).toEqual(['grace@example.com', 'grace@example.com']);
-		expect(reads).toHaveBeenCalledTimes(2);
+		expect(reads).toHaveBeenCalledTimes(2 * (1 + PROBE));
 	});
 
 	it('a read older than its maximum age is made again', async () => {
@@ -68,7 +71,7 @@ describe('transport: one credential read per run of the node', () => {
 
 		expect(error).toBeUndefined();
 		expect(output![0]).toHaveLength(6);
-		expect(reads).toHaveBeenCalledTimes(2);
+		expect(reads).toHaveBeenCalledTimes(2 + PROBE);
 	});
 
 	it('a credential reconnected during the run: the 401 of the old grant makes it read again and resend', async () => {
@@ -87,7 +90,7 @@ describe('transport: one credential read per run of the node', () => {
 		const seen = await counters(harness.hub);
 		expect(responses(seen, ME)).toEqual({ '200': 10, '401': 1 });
 		expect(seen.refreshes).toBe(0);
-		expect(reads).toHaveBeenCalledTimes(2);
+		expect(reads).toHaveBeenCalledTimes(2 + PROBE);
 	});
 
 	it('a personal token replaced during the run: a 401 makes it read again and resend with the new token', async () => {
@@ -115,7 +118,7 @@ describe('transport: one credential read per run of the node', () => {
 			'grace@example.com',
 			'grace@example.com',
 		]);
-		expect(reads).toHaveBeenCalledTimes(2);
+		expect(reads).toHaveBeenCalledTimes(2 + PROBE);
 	});
 
 	it('a revoked grant: read again once, then one reconnect error, no refresh and no loop', async () => {
@@ -128,7 +131,7 @@ describe('transport: one credential read per run of the node', () => {
 		const seen = await counters(harness.hub);
 		expect(responses(seen, ME)).toEqual({ '401': 1 });
 		expect(seen.refreshes).toBe(0);
-		expect(reads).toHaveBeenCalledTimes(2);
+		expect(reads).toHaveBeenCalledTimes(2 + PROBE);
 		expectNoSecrets(harness, outcome);
 	});
 });

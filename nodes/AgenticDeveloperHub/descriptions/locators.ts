@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyMode, INodePropertyRegexValidation } from 'n8n-workflow';
 
 /**
  * Resource-locator builders shared by the action node and the trigger (interfaces.md section 7).
@@ -56,6 +56,27 @@ const EXTRACT = (kind: keyof typeof URL_PATTERNS): INodePropertyMode['extractVal
 });
 const ID_PLACEHOLDER = 'e.g. 3f1c2a9e-5b7d-4c1e-9a2f-6d8b0e4c7a15';
 
+/**
+ * An optional locator's modes, each also accepting an empty value: n8n checks a mode's regex even on
+ * an optional field left empty, and refuses to publish (activate) the workflow when it fails.
+ */
+function emptyAllowedUnlessRequired(property: INodeProperties): INodeProperties {
+	if (property.required !== false) return property;
+	const modes = property.modes?.map((mode) => ({
+		...mode,
+		validation: mode.validation?.map((rule) => {
+			if (typeof rule !== 'object' || rule.type !== 'regex') return rule;
+			const regexRule = rule as INodePropertyRegexValidation;
+			const optional: INodePropertyRegexValidation = {
+				...regexRule,
+				properties: { ...regexRule.properties, regex: `(?:${regexRule.properties.regex})?` },
+			};
+			return optional;
+		}),
+	}));
+	return { ...property, modes };
+}
+
 /** Everything but `modes`, which each builder writes out (n8n's lint reads modes only inside `modes: [...]`). */
 function locatorBase(
 	defaults: LocatorDefaults,
@@ -90,7 +111,7 @@ export function communityLocator(options: LocatorOptions = {}): INodeProperties 
 		options,
 		'slug',
 	);
-	return {
+	return emptyAllowedUnlessRequired({
 		...base,
 		modes: [
 			{
@@ -116,7 +137,7 @@ export function communityLocator(options: LocatorOptions = {}): INodeProperties 
 				validation: ID_VALIDATION('community'),
 			},
 		],
-	};
+	});
 }
 
 /** "From List", "By URL" and "ID", for things the Hub shows on a web page. */
@@ -127,7 +148,7 @@ function webLocator(
 	urlExample: string,
 	options: LocatorOptions,
 ): INodeProperties {
-	return {
+	return emptyAllowedUnlessRequired({
 		...locatorBase(defaults, options),
 		modes: [
 			{
@@ -152,7 +173,7 @@ function webLocator(
 				validation: ID_VALIDATION(kind),
 			},
 		],
-	};
+	});
 }
 
 /** Lists topics of the `communityId` parameter when the node has one set, else the newest topics. */
@@ -206,7 +227,7 @@ function listOrIdLocator(
 	what: string,
 	options: LocatorOptions,
 ): INodeProperties {
-	return {
+	return emptyAllowedUnlessRequired({
 		...locatorBase(defaults, options),
 		modes: [
 			{
@@ -223,7 +244,7 @@ function listOrIdLocator(
 				validation: ID_VALIDATION(what),
 			},
 		],
-	};
+	});
 }
 
 export function notificationLocator(options: LocatorOptions = {}): INodeProperties {
@@ -298,7 +319,7 @@ export function categoryLocator(options: LocatorOptions = {}): INodeProperties {
  * searches by name (`GET /users/search`), which needs some text to search for.
  */
 export function userLocator(options: LocatorOptions = {}): INodeProperties {
-	return {
+	return emptyAllowedUnlessRequired({
 		...locatorBase(
 			{
 				name: 'userSlug',
@@ -330,5 +351,5 @@ export function userLocator(options: LocatorOptions = {}): INodeProperties {
 				validation: mustMatch(`^${SLUG_PATTERN}$`, 'Not a valid user slug'),
 			},
 		],
-	};
+	});
 }

@@ -9,13 +9,8 @@ import {
 	type IPollFunctions,
 	type ITriggerFunctions,
 } from 'n8n-workflow';
-import {
-	credentialSnapshot,
-	freshCredentialSnapshot,
-	signingContext,
-	signingToken,
-	type CredentialSnapshot,
-} from './credentialSnapshot';
+import { credentialSnapshot, freshCredentialSnapshot, signingToken, type CredentialSnapshot } from './credentialSnapshot';
+import { sendWithPersonalToken, signingContext, type SentResponse } from './signing';
 import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
@@ -23,7 +18,7 @@ import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } fro
 import { GuardedPost } from './guardedPost';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
-import { backoffDelayMs, retryAfterMs, retryPolicy, RetryBudget, type RetryPolicy } from './retryPolicy';
+import { backoffDelayMs, retryAfterMs, retryPolicyFor, RetryBudget, type RetryPolicy } from './retryPolicy';
 import { accessTokenOf, expiresSoon } from './tokenFreshness';
 import { canRefreshExplicitly, OAUTH2_SIGNING, refreshReplacing } from './tokenRefresh';
 
@@ -32,12 +27,6 @@ export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFuncti
 import type { HubRequestOptions } from './requestOptions';
 
 export type { HubRequestOptions } from './requestOptions';
-
-interface SentResponse {
-	body: unknown;
-	headers: Record<string, unknown>;
-	statusCode: number;
-}
 
 /**
  * What a call resolves to: the body, and the headers (a read-back reads the Hub's Date); the status
@@ -109,7 +98,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 	// types declare it (and may elsewhere); only `idempotent` POSTs rely on that.
 	const idempotencyKey =
 		method === 'POST' ? (options.idempotencyKey ?? defaultIdempotencyKey(ctx, itemIndex, `${method} ${endpoint}`)) : undefined;
-	const policy = retryPolicy();
+	const policy = retryPolicyFor(ctx);
 	const { stream } = options;
 	const call: CallState = {
 		ctx,
@@ -207,11 +196,7 @@ async function sendOnce(call: CallState): Promise<CallResult> {
 	call.failure = undefined;
 	let response: SentResponse;
 	if (errorContext.auth === 'apiToken') {
-		// A personal token is one fixed header, sent once: n8n's httpRequestWithAuthentication resends
-		// a request after a 401 with the same token, and only 2.x can be told not to.
-		request.headers.Authorization = `Bearer ${signingToken(snapshot) ?? ''}`;
-		if ('getExecutionCancelSignal' in ctx) request.abortSignal = ctx.getExecutionCancelSignal();
-		response = (await ctx.helpers.httpRequest(request)) as SentResponse;
+		response = await sendWithPersonalToken(ctx, snapshot, request, (failure) => (call.failure = failure));
 	} else {
 		// n8n signs with the snapshot instead of reading the credential again. Not when n8n refreshes
 		// on its own (no explicit refresh): then it must read what it refreshes and persists.

@@ -34,6 +34,23 @@ export function retryPolicy(): RetryPolicy {
 	return activePolicy;
 }
 
+/** Whether each context's node has n8n's Retry On Fail on (n8n copies the node on every getNode()). */
+const retriedByN8n = new WeakMap<object, boolean>();
+
+/**
+ * The policy for a call from `ctx`. With the node's Retry On Fail on, n8n's tries are the retries:
+ * the transport makes none of its own, so an always-failing Hub sees exactly Max. Tries attempts, as
+ * with n8n's HTTP Request node, never Max. Tries times the transport's.
+ */
+export function retryPolicyFor(ctx: { getNode(): { retryOnFail?: boolean } }): RetryPolicy {
+	let retried = retriedByN8n.get(ctx);
+	if (retried === undefined) {
+		retried = ctx.getNode().retryOnFail === true;
+		retriedByN8n.set(ctx, retried);
+	}
+	return retried ? { ...activePolicy, maxRetries: 0 } : activePolicy;
+}
+
 /** Replaces parts of the policy; returns a function that restores the previous one. */
 export function setRetryPolicy(overrides: Partial<RetryPolicy>): () => void {
 	const previous = activePolicy;

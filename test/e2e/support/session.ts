@@ -22,7 +22,16 @@ export function useSession(): E2eSession {
 	beforeAll(async () => {
 		session.environment = loadEnvironment();
 		session.n8n = new N8nClient(session.environment.n8nUrl);
-		await session.n8n.setupOwner();
+		// The first file of a run can meet n8n still refusing connections for a moment: bounded retries.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await session.n8n.setupOwner();
+				break;
+			} catch (error) {
+				if (attempt >= 10) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+			}
+		}
 		const url = session.environment.hubUrl;
 		session.hub = {
 			url,

@@ -18,7 +18,7 @@ export interface CredentialRef {
 	name: string;
 }
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	parameters: Record<string, unknown>;
