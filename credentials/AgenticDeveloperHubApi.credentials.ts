@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { baseUrlProperty, insecureBaseUrlNotice, secureBaseUrlExpression } from './baseUrl';
 
+/** The Hub's API never redirects; a redirect could lead anywhere, so the test reports it as such. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
 export class AgenticDeveloperHubApi implements ICredentialType {
 	name = 'agenticDeveloperHubApi';
 
@@ -50,8 +53,18 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 			baseURL: `={{ ${secureBaseUrlExpression('$credentials.baseUrl')} }}`,
 			url: '/api/auth/me',
 			method: 'GET',
+			// The token is for the Hub only, as in the node's transport: a redirect (the Hub's API never
+			// sends one) is refused, so the token never follows it to another host.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...REDIRECT_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The Base URL answered with a redirect (HTTP ${value}), which is refused so that the token is never sent to another address. Set the Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

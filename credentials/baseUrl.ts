@@ -9,18 +9,21 @@ export const baseUrlProperty: INodeProperties = {
 	required: true,
 	placeholder: 'https://api.agenticdeveloperhub.com',
 	description:
-		'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
+		'Address of the Hub API, without /api. Must use https:// (plain http:// is accepted only for localhost and 127.0.0.1), with no user name or password in it.',
 };
 
 /**
  * An expression over the Base URL at `reference` (e.g. `$self["baseUrl"]`): the URL without a
- * trailing slash, or a refusal text when it is plain http on a host other than localhost or
- * 127.0.0.1. The refusal is no URL, so n8n sends nothing there: no token, client secret or code.
+ * trailing slash, or a refusal text when it holds a user name or password, or is plain http on a
+ * host other than localhost or 127.0.0.1. The refusal is no URL, so n8n sends nothing there: no token, client secret or code.
  */
 export function secureBaseUrlExpression(reference: string): string {
 	const url = `String(${reference}).trim()`;
 	return (
-		`(/^https:\\/\\/|^http:\\/\\/(localhost|127\\.0\\.0\\.1)(:\\d+)?(\\/|$)/i.test(${url})` +
+		// A user name or password in the URL (`https://user:pass@host`) would travel with every request.
+		`(/^[a-z]+:\\/\\/[^/?#]*@/i.test(${url})` +
+		' ? "Refused: the Base URL must not contain a user name or password (user:password@)"' +
+		` : /^https:\\/\\/|^http:\\/\\/(localhost|127\\.0\\.0\\.1)(:\\d+)?(\\/|$)/i.test(${url})` +
 		` ? ${url}.replace(/\\/+$/, "")` +
 		' : "Refused: the Base URL must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1)")'
 	);

@@ -41,6 +41,7 @@ const N8N_V1_TESTS = [
 	'<rootDir>/test/trigger/**/*.test.ts',
 	'<rootDir>/test/requestShapes/**/*.test.ts',
 	'<rootDir>/test/credentials/oauth2Credential.test.ts',
+	'<rootDir>/test/credentials/credentialRedirect.test.ts',
 ];
 
 module.exports = { n8nV1ModuleNameMapper, N8N_V1_TESTS };

@@ -24,6 +24,7 @@ import { EventStreams } from './realtime/streams';
 import { ContractGuard, isIntegrationsPath, isPublishedRoute, isResourcePath, type RecordedViolation } from './middleware/contract';
 import { ActionFailures } from './resources/actionFailures';
 import { futureReply, registerFutureControlRoutes, setFuture } from './future';
+import { HostileHub } from './hostile';
 
 export { DEFAULT_REDIRECT_URIS } from './options';
 export type { ErrorShapeSetting, HubInfo, HubOptions, HubSettings, ResolvedHubOptions } from './options';
@@ -45,6 +46,8 @@ export class Hub {
 	/** The open event streams (hub-api.md "Realtime"). */
 	readonly streams = new EventStreams();
 	readonly actionFailures = new ActionFailures();
+	/** The hostile mode (hostile/index.ts): off until `POST /__sandbox/hostile` switches behaviours on. */
+	readonly hostile = new HostileHub();
 	/** The published types' check of every request and answer on a resource route (middleware/contract.ts). */
 	readonly contract = new ContractGuard(
 		(text) => Hub.violationLog(text),
@@ -85,6 +88,7 @@ export class Hub {
 		this.rateLimiter.clear();
 		this.streams.reset();
 		this.actionFailures.clear();
+		this.hostile.clear();
 		this.contract.clear();
 		this.state = this.freshState();
 		if (this.options.future) setFuture(this, true);
@@ -185,7 +189,7 @@ export class Hub {
 		// Every answer on a resource route but an injected fault's is checked against the published types.
 		const finish = (reply: Reply) => {
 			// A stream's events are checked one by one as they are written (realtime/streams.ts).
-			const drift = checked && !reply.stream ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
+			const drift = checked && !reply.stream && !this.hostile.isBent(reply) ? this.contract.checkAnswer({ method, path, requestId, reply }, this.settings.errorShape === 'flat') : undefined;
 			const answer = drift ? errorToReply(drift, errorShape, label) : reply;
 			// The future Hub adds to answers after their check (docs/hub-drift.md).
 			write(checked ? futureReply(this, label, answer) : answer);
@@ -205,6 +209,8 @@ export class Hub {
 				}
 				if (faulted) return write(faulted);
 			}
+			const hostile = isControl ? undefined : this.hostile.intercept(method, path, url.searchParams);
+			if (hostile) return write(hostile);
 			const rawBody = await readRawBody(message, route?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
 			const contentType = headerValue(message.headers, 'content-type');
 			const body = this.readBody(rawBody, contentType, errorShape, checked ? { method, path, requestId } : undefined);
@@ -222,7 +228,8 @@ export class Hub {
 				this.counters.idempotentReplays += 1;
 				return finish(replay);
 			}
-			const reply = await this.run(route, req, errorShape);
+			const answered = await this.run(route, req, errorShape);
+			const reply = isControl ? answered : this.hostile.bend(answered, path, url.searchParams, this.clock.now());
 			if (call) storeReply(this, call, reply);
 			if (reply.status >= 200 && reply.status < 300 && !isControl) countExecution(this.counters, route.label);
 			this.persist();

@@ -117,4 +117,23 @@ describe('Transport: event streams', () => {
 			},
 		);
 	});
+
+	it('bytes that form no event do not keep a stream open past its maximum life', async () => {
+		const timers: NodeJS.Timeout[] = [];
+		await withServer(
+			(_request, response) => {
+				response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+				response.flushHeaders();
+				// A comment byte every 50 ms: never silent for the idle timeout, never an event.
+				timers.push(setInterval(() => response.write(':'), 50));
+			},
+			async () => {
+				const run = await open({ idleTimeoutMs: 5_000, maxLifeMs: 400 });
+				await run.waitUntil(() => ended(run), 'the trickling stream was closed', 10_000);
+				timers.forEach((timer) => clearInterval(timer));
+				expect(run.items()).toEqual([]);
+				expect(run.errors[0]).toBeDefined();
+			},
+		);
+	});
 });

@@ -114,12 +114,13 @@ export async function addNames(
 	return records.map((record) => {
 		if (typeof record[fields.nameField] === 'string' || !(fields.idField in record)) return record;
 		const name = names.get(`${communityOf(record)}/${String(record[fields.idField])}`) ?? null;
-		// Right after the ID, so the two read together.
-		const named: IDataObject = {};
+		// Right after the ID, so the two read together. Built from entries (own properties only):
+		// an assignment would turn a Hub key "__proto__" into the object's prototype and drop it.
+		const entries: Array<[string, unknown]> = [];
 		for (const [key, value] of Object.entries(record)) {
-			named[key] = value;
-			if (key === fields.idField) named[fields.nameField] = name;
+			entries.push([key, value]);
+			if (key === fields.idField) entries.push([fields.nameField, name]);
 		}
-		return named;
+		return Object.fromEntries(entries) as IDataObject;
 	});
 }

@@ -7,13 +7,15 @@ import { backoffDelayMs, retryPolicy } from '../transport/retryPolicy';
 export interface RealtimePolicy {
 	/** A stream silent this long is taken for dead. The Hub ends every stream within 5 minutes. */
 	idleTimeoutMs: number;
+	/** A stream still open after this long is closed and replaced, whatever trickles in (bound maxStreamLifeMs). */
+	maxStreamLifeMs: number;
 	/** First wait before reconnecting after a failed connect; doubles per failure, with jitter. */
 	reconnectBaseMs: number;
 	/** Longest wait between two connects. */
 	reconnectMaxMs: number;
 	/** Failed connects in a row after which the trigger reports the outage (n8n then reactivates it). */
 	maxConsecutiveFailures: number;
-	/** A stream that ends sooner than this without a wake-up counts as a failed connect. */
+	/** A stream that ends sooner than this (even after a wake-up) is followed by a backoff, as a failed connect. */
 	minHealthyLifeMs: number;
 	/** Streams whose life is known and at least this long are replaced before they end... */
 	minHandoverLifeMs: number;
@@ -25,6 +27,7 @@ export interface RealtimePolicy {
 
 const DEFAULT_REALTIME_POLICY: Readonly<RealtimePolicy> = Object.freeze({
 	idleTimeoutMs: 360_000,
+	maxStreamLifeMs: 600_000,
 	reconnectBaseMs: 1_000,
 	reconnectMaxMs: 60_000,
 	maxConsecutiveFailures: 20,

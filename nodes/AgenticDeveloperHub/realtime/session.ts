@@ -1,4 +1,5 @@
 import { NodeOperationError, type ITriggerFunctions } from 'n8n-workflow';
+import { HubBoundError } from '../transport/bounds';
 import { readServerSentEvents } from '../transport/serverSentEvents';
 import { openHubStream } from '../transport/stream';
 import { isTransient } from './failures';
@@ -24,6 +25,8 @@ interface LiveStream {
 	openedAt: number;
 	sawWakeUp: boolean;
 	sawReady: boolean;
+	/** Why reading broke off, when it was one of our bounds (a line or an event too long). */
+	boundBroken?: Error;
 	/** Settles when the body ends: `ended` when the Hub closed it, `broken` otherwise. */
 	done: Promise<'ended' | 'broken'>;
 }
@@ -87,13 +90,16 @@ export class RealtimeSession {
 			}
 			const life = Date.now() - last.stream.openedAt;
 			if (last.outcome === 'ended') this.lastLife = life;
-			if (life >= realtimePolicy().minHealthyLifeMs || last.stream.sawWakeUp) {
+			const { minHealthyLifeMs } = realtimePolicy();
+			if (life >= minHealthyLifeMs && !last.stream.boundBroken) {
 				this.failures = 0;
 				continue;
 			}
-			// Opened and closed at once, with nothing said: as good as a failed connect.
+			// Closed early (even right after an event) or broke a bound: back off as after a failed
+			// connect, so a Hub that closes every stream at once is not reconnected in a loop.
 			const node = this.options.context.getNode();
-			await this.backOff(new NodeOperationError(node, 'The Hub closed its event stream as soon as it opened it'));
+			const early = `The Hub closed its event stream within ${Math.round(minHealthyLifeMs / 1000)} s of opening it`;
+			await this.backOff(last.stream.boundBroken ?? new NodeOperationError(node, early));
 		}
 	}
 
@@ -127,6 +133,7 @@ export class RealtimeSession {
 		const opening = openHubStream(this.options.context, NOTIFICATION_STREAM, {
 			signal: controller.signal,
 			idleTimeoutMs: realtimePolicy().idleTimeoutMs,
+			maxLifeMs: realtimePolicy().maxStreamLifeMs,
 		});
 		const forget = () => this.stopper.signal.removeEventListener('abort', abort);
 		opening.catch(forget);
@@ -139,7 +146,12 @@ export class RealtimeSession {
 			void this.reader.wake();
 		}).then(
 			() => 'ended' as const,
-			() => 'broken' as const,
+			(error: unknown) => {
+				if (error instanceof HubBoundError) stream.boundBroken = error;
+				// Whatever broke the read, the connection goes too (a 10 MB event is not read to its end).
+				controller.abort();
+				return 'broken' as const;
+			},
 		);
 		void stream.done.finally(forget);
 		return stream;

@@ -3,9 +3,22 @@ import type { CredentialSnapshot } from './credentialSnapshot';
 import type { HubContext } from './request';
 
 const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i;
+/** `scheme://user:password@host`: credentials in the URL itself. */
+const USERINFO = /^[a-z]+:\/\/[^/?#]*@/i;
 
 export function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
 	const baseUrl = String(snapshot.data.baseUrl ?? '').trim().replace(/\/+$/, '');
+	// Refused before anything else, and never repeated: the URL itself holds a secret.
+	if (USERINFO.test(baseUrl)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The Base URL in the Agentic Developer Hub credential must not contain a user name or password',
+			{
+				description: 'Remove the "user:password@" part from the Base URL in the credential: the Hub is signed in to with the credential\'s own fields.',
+				itemIndex,
+			},
+		);
+	}
 	if (!SECURE_BASE_URL.test(baseUrl)) {
 		throw new NodeOperationError(
 			ctx.getNode(),

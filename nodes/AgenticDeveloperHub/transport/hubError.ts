@@ -30,14 +30,33 @@ export function headerValue(headers: Record<string, unknown>, name: string): str
 	return undefined;
 }
 
-/** `Bearer error="invalid_token", error_description="token_expired", scope="x"` as a map. */
+function isNameCharacter(code: number): boolean {
+	return code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * `Bearer error="invalid_token", error_description="token_expired", scope="x"` as a map (names
+ * lower-cased). One pass over the header, each character looked at a bounded number of times: a
+ * header of any size the Hub sends is read in linear time (a regular expression here was quadratic).
+ */
 function parseWwwAuthenticate(header: string | undefined): Record<string, string> {
-	const result: Record<string, string> = {};
+	const result: Record<string, string> = Object.create(null) as Record<string, string>;
 	if (!header) return result;
-	for (const match of header.matchAll(/([a-z_]+)="([^"]*)"/gi)) {
-		result[match[1].toLowerCase()] = match[2];
+	let from = 0;
+	for (;;) {
+		const equals = header.indexOf('="', from);
+		if (equals < 0) return result;
+		const close = header.indexOf('"', equals + 2);
+		if (close < 0) return result;
+		let nameStart = equals;
+		while (nameStart > from && isNameCharacter(header.charCodeAt(nameStart - 1))) nameStart -= 1;
+		if (nameStart === equals) {
+			from = equals + 1;
+			continue;
+		}
+		result[header.slice(nameStart, equals).toLowerCase()] = header.slice(equals + 2, close);
+		from = close + 1;
 	}
-	return result;
 }
 
 /** `https://hub/problems/not_found` or `not_found` -> `not_found`. */

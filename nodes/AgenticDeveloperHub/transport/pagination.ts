@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { HUB_BOUNDS, HubBoundError } from './bounds';
 import { sendHubRequest, type HubContext, type HubRequestOptions } from './request';
 
 export interface PaginationSpec {
@@ -9,9 +10,6 @@ export interface PaginationSpec {
 	/** e.g. 'topicsHasMore' for search; else `total`, else the pages' lengths end the list. */
 	hasMoreKey?: string;
 }
-
-/** Guards against a Hub that never signals the end. */
-const MAX_PAGES = 10_000;
 
 /** What the pages read so far tell about where the list ends. */
 interface PagingState {
@@ -50,7 +48,14 @@ export async function fetchAllPages<T>(
 	const results: T[] = [];
 	if (limit !== undefined && limit <= 0) return results;
 	const state: PagingState = { received: 0 };
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	for (let page = 1; ; page++) {
+		// A Hub that never signals the end stops here, with an error rather than a silently cut list.
+		if (page > HUB_BOUNDS.pagesPerList) {
+			throw new HubBoundError(
+				'pagesPerList',
+				`Stopped reading ${endpoint} after ${HUB_BOUNDS.pagesPerList} pages (bound pagesPerList): the Hub's list did not end. Set a Limit instead of Return All.`,
+			);
+		}
 		const wrapper = ((await sendHubRequest(ctx, 'GET', endpoint, {
 			...requestOptions,
 			qs: { ...(requestOptions.qs ?? {}), page, pageSize: spec.maxPageSize },
@@ -60,7 +65,6 @@ export async function fetchAllPages<T>(
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;
 		}
-		if (isLastPage(wrapper, spec, items.length, state)) break;
+		if (isLastPage(wrapper, spec, items.length, state)) return results;
 	}
-	return results;
 }

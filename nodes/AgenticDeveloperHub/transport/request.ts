@@ -135,7 +135,7 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			endpoint,
 			resource: options.resource,
 			attempts: 1,
-			secrets: snapshot.secrets,
+			secrets: [...snapshot.secrets, ...(options.secrets ?? [])],
 		},
 		explicitRefresh: auth === 'oAuth2' && canRefreshExplicitly(ctx),
 		policy,

@@ -28,6 +28,8 @@ export interface HubRequestOptions {
 	readBack?: ReadBack;
 	/** Statuses that end the call at once (no retry, no read-back), with what they mean here. */
 	finalStatuses?: Record<number, StatusMeaning>;
+	/** Values this request carries that are secrets for another service (an app password): masked in every error. */
+	secrets?: string[];
 	/** Open a `text/event-stream` (stream.ts): the answer is the live body. */
 	stream?: StreamRequestOptions;
 }

@@ -1,3 +1,5 @@
+import { HUB_BOUNDS, HubBoundError } from './bounds';
+
 /**
  * Server-Sent Events (`text/event-stream`, the HTML standard's "event stream interpretation"):
  * lines end in CRLF, LF or CR; `:` starts a comment; `data` lines of one event join with "\n";
@@ -20,6 +22,13 @@ export interface ServerSentEvent {
 const LF = 10;
 const CR = 13;
 
+function lineTooLong(): HubBoundError {
+	return new HubBoundError(
+		'streamLineChars',
+		`A line of the Hub's event stream exceeded ${HUB_BOUNDS.streamLineChars} characters without ending (bound streamLineChars); the stream was closed`,
+	);
+}
+
 /** Turns text chunks, split anywhere, into events. */
 export class ServerSentEventParser {
 	private partialLine = '';
@@ -27,6 +36,8 @@ export class ServerSentEventParser {
 	private skipLeadingLf = false;
 	private started = false;
 	private dataLines: string[] = [];
+	/** Characters in `dataLines`: one event's data is bounded, however many lines it takes. */
+	private dataChars = 0;
 	private eventType: string | undefined;
 	private retry: number | undefined;
 	private lastEventId: string | undefined;
@@ -47,6 +58,7 @@ export class ServerSentEventParser {
 		for (let index = start; index < chunk.length; index++) {
 			const code = chunk.charCodeAt(index);
 			if (code !== LF && code !== CR) continue;
+			if (this.partialLine.length + index - start > HUB_BOUNDS.streamLineChars) throw lineTooLong();
 			this.takeLine(this.partialLine + chunk.slice(start, index), events);
 			this.partialLine = '';
 			if (code === CR) {
@@ -55,6 +67,7 @@ export class ServerSentEventParser {
 			}
 			start = index + 1;
 		}
+		if (this.partialLine.length + chunk.length - start > HUB_BOUNDS.streamLineChars) throw lineTooLong();
 		this.partialLine += chunk.slice(start);
 		return events;
 	}
@@ -75,7 +88,16 @@ export class ServerSentEventParser {
 		const field = colon < 0 ? line : line.slice(0, colon);
 		let value = colon < 0 ? '' : line.slice(colon + 1);
 		if (value.startsWith(' ')) value = value.slice(1);
-		if (field === 'data') this.dataLines.push(value);
+		if (field === 'data') {
+			this.dataChars += value.length + 1;
+			if (this.dataChars > HUB_BOUNDS.streamEventChars) {
+				throw new HubBoundError(
+					'streamEventChars',
+					`An event of the Hub's event stream exceeded ${HUB_BOUNDS.streamEventChars} characters (bound streamEventChars); the stream was closed`,
+				);
+			}
+			this.dataLines.push(value);
+		}
 		else if (field === 'event') this.eventType = value;
 		else if (field === 'id' && !value.includes('\u0000')) this.lastEventId = value;
 		else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
@@ -91,6 +113,7 @@ export class ServerSentEventParser {
 			});
 		}
 		this.dataLines = [];
+		this.dataChars = 0;
 		this.eventType = undefined;
 		this.retry = undefined;
 	}
@@ -135,14 +158,21 @@ export async function readServerSentEvents(
 				}
 			}
 		};
+		// A bound the stream broke (a line or an event too long) ends the read with its error.
+		const parse = (read: () => ServerSentEvent[]) => {
+			try {
+				deliver(read());
+			} catch (error) {
+				settle(error as Error);
+			}
+		};
 		body.on('data', (chunk) => {
 			if (settled) return;
-			deliver(parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+			parse(() => parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
 		});
 		body.on('end', () => {
 			if (settled) return;
-			deliver(parser.push(decoder.decode()));
-			deliver(parser.end());
+			parse(() => [...parser.push(decoder.decode()), ...parser.end()]);
 			settle();
 		});
 		body.on('error', (error) => settle(error));

@@ -20,9 +20,9 @@ export interface HubEventStream {
 export async function openHubStream(
 	ctx: HubContext,
 	endpoint: string,
-	options: StreamRequestOptions & { qs?: IDataObject; resource?: string },
+	options: StreamRequestOptions & { qs?: IDataObject; resource?: string; maxLifeMs?: number },
 ): Promise<HubEventStream> {
-	const { qs, resource, signal, idleTimeoutMs } = options;
+	const { qs, resource, signal, idleTimeoutMs, maxLifeMs } = options;
 	// Our own connection, so that the idle watchdog can close it too.
 	const connection = new AbortController();
 	const forward = () => connection.abort();
@@ -42,16 +42,25 @@ export async function openHubStream(
 			description: 'Check that the Base URL in the credential is the Hub\'s API address (without /api).',
 		});
 	}
-	return { body: watchedForSilence(response.body as EventStreamBody, connection, idleTimeoutMs, () => signal.removeEventListener('abort', forward)), requestId };
+	const body = watchedForSilence(response.body as EventStreamBody, connection, { idleTimeoutMs, maxLifeMs }, () => signal.removeEventListener('abort', forward));
+	return { body, requestId };
 }
 
 /**
  * n8n's request timeout stops counting once the answer's headers are in, and the Hub sends no
  * keep-alives: a connection that died without closing would wait forever. This closes the
- * connection when no byte arrived for `idleTimeoutMs` (the Hub ends every stream sooner).
+ * connection when no byte arrived for `idleTimeoutMs` (the Hub ends every stream sooner), and in
+ * any case after `maxLifeMs`: a byte now and then, forming no event, cannot keep it open forever.
  */
-function watchedForSilence(body: EventStreamBody, connection: AbortController, idleTimeoutMs: number, onDone: () => void): EventStreamBody {
-	let lastByteAt = Date.now();
+function watchedForSilence(
+	body: EventStreamBody,
+	connection: AbortController,
+	limits: { idleTimeoutMs: number; maxLifeMs?: number },
+	onDone: () => void,
+): EventStreamBody {
+	const { idleTimeoutMs, maxLifeMs = Infinity } = limits;
+	const openedAt = Date.now();
+	let lastByteAt = openedAt;
 	const watchdog = new AbortController();
 	const finish = () => {
 		if (watchdog.signal.aborted) return;
@@ -64,8 +73,9 @@ function watchedForSilence(body: EventStreamBody, connection: AbortController, i
 	connection.signal.addEventListener('abort', finish, { once: true });
 	void (async () => {
 		while (!watchdog.signal.aborted) {
-			await pause(lastByteAt + idleTimeoutMs - Date.now(), watchdog.signal);
-			if (!watchdog.signal.aborted && Date.now() - lastByteAt >= idleTimeoutMs) connection.abort();
+			await pause(Math.min(lastByteAt + idleTimeoutMs, openedAt + maxLifeMs) - Date.now(), watchdog.signal);
+			const now = Date.now();
+			if (!watchdog.signal.aborted && (now - lastByteAt >= idleTimeoutMs || now - openedAt >= maxLifeMs)) connection.abort();
 		}
 	})();
 	// Listening for data here would start the flow before the caller listens: wrap its listener instead.

@@ -18,12 +18,28 @@ function base64UrlDecode(segment: string): string {
 	return atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
 }
 
+const BASE64URL_RUN = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * The payload segment of a JWT that ends the token (`<header>.<payload>.<signature>`, each
+ * base64url, the signature possibly empty), or undefined. Split on dots and checked with anchored
+ * patterns: linear in the token's length, whatever the Hub sends (an unanchored pattern was quadratic).
+ */
+function jwtPayloadOf(token: string): string | undefined {
+	const parts = token.split('.');
+	if (parts.length < 3) return undefined;
+	const [header, payload, signature] = parts.slice(-3);
+	const headerEnd = header.charAt(header.length - 1);
+	if (!headerEnd || !BASE64URL_RUN.test(headerEnd) || !payload || !BASE64URL_RUN.test(payload) || !BASE64URL_RUN.test(signature)) return undefined;
+	return payload;
+}
+
 /** The `exp` and `iat` claims (ms) of a JWT inside the token (`adh_<JWT>`), read without verifying it. */
 function jwtTimesMs(token: string): { expiresAt?: number; issuedAt?: number } {
-	const jwt = token.match(/[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/);
-	if (!jwt) return {};
+	const payload = jwtPayloadOf(token);
+	if (payload === undefined) return {};
 	try {
-		const claims = JSON.parse(base64UrlDecode(jwt[1])) as { exp?: unknown; iat?: unknown };
+		const claims = JSON.parse(base64UrlDecode(payload)) as { exp?: unknown; iat?: unknown };
 		const ms = (claim: unknown) => (typeof claim === 'number' ? claim * 1000 : undefined);
 		return { expiresAt: ms(claims.exp), issuedAt: ms(claims.iat) };
 	} catch {

@@ -1,5 +1,5 @@
 import { timeOf } from './api';
-import { scanNewestFirst, type NewestFirstList } from './paging';
+import { placeOf, scanNewestFirst, type NewestFirstList } from './paging';
 
 /**
  * What a trigger remembers about a newest-first list between polls (kept as JSON in the
@@ -39,12 +39,12 @@ function isoOf(time: number | null): string | null {
 
 /** The newest sort time among `rows` and `previous`, and how many rows sit exactly there. */
 function newHorizon<T>(feed: Feed<T>, rows: T[], previous: string | null): { horizon: string | null; tied: number } {
-	let newest = previous === null ? null : timeOf(previous);
+	let newest = previous === null ? null : placeOf(timeOf(previous));
 	for (const row of rows) {
-		const at = feed.sortKey(row);
+		const at = placeOf(feed.sortKey(row));
 		if (at !== null && (newest === null || at > newest)) newest = at;
 	}
-	const tied = rows.filter((row) => newest !== null && feed.sortKey(row) === newest).length;
+	const tied = rows.filter((row) => newest !== null && placeOf(feed.sortKey(row)) === newest).length;
 	return { horizon: isoOf(newest), tied };
 }
 

@@ -1,5 +1,31 @@
+import { HUB_BOUNDS, HubBoundError } from '../transport/bounds';
+
 /** One page of a Hub list: `page` counts from 1, `pageSize` never above the route's maximum. */
 export type PageFetcher<T> = (page: number, pageSize: number) => Promise<T[]>;
+
+/**
+ * The same pages, at most `limit` of them (HUB_BOUNDS): a list that never ends, repeats itself or
+ * sorts by a time that never reaches the mark stops the read with an error naming the bound.
+ */
+export function boundedPages<T>(fetchPage: PageFetcher<T>, bound: 'pagesPerScan' | 'pagesPerWalkBack', what: string): PageFetcher<T> {
+	const limit = HUB_BOUNDS[bound];
+	let pages = 0;
+	return async (page, pageSize) => {
+		pages += 1;
+		if (pages > limit) {
+			throw new HubBoundError(
+				bound,
+				`Stopped reading ${what} after ${limit} pages (bound ${bound}): the Hub's list did not end where it should. Nothing was emitted and the trigger's position is unchanged.`,
+			);
+		}
+		return await fetchPage(page, pageSize);
+	};
+}
+
+/** A sort time that places a row: a finite number; anything else (NaN from an unreadable time) places none. */
+export function placeOf(time: number | null): number | null {
+	return time !== null && Number.isFinite(time) ? time : null;
+}
 
 export interface Window<T> {
 	/** The whole page that holds the asked position. */
@@ -45,10 +71,11 @@ export async function scanNewestFirst<T>(
 	let mark = stopBelow;
 	let position = 0;
 	let pageSize = Math.max(1, Math.min(firstPageSize, list.maxPageSize));
+	const fetchPage = boundedPages(list.fetchPage, 'pagesPerScan', 'the list');
 	for (;;) {
-		const { rows, start, ended } = await readFrom(list.fetchPage, position, pageSize);
+		const { rows, start, ended } = await readFrom(fetchPage, position, pageSize);
 		for (const row of rows) {
-			const at = list.sortKey(row);
+			const at = placeOf(list.sortKey(row));
 			if (at !== null && mark === 'newest') mark = at;
 			if (at !== null && typeof mark === 'number' && at < mark) return [...found.values()];
 			// New rows arriving at the top push older ones down a page: the same row twice is one row.

@@ -5,6 +5,7 @@ import { validate } from '../core/validate';
 import { registerActivityControlRoutes } from './activity';
 import { registerAuthControlRoutes } from './auth';
 import { registerStreamControlRoutes } from './streams';
+import { registerHostileControlRoutes } from '../hostile/control';
 
 const faultInput = z.object({
 	method: z.string().min(1).max(10).optional(),
@@ -51,6 +52,7 @@ export function registerControlRoutes(router: Router): void {
 
 	registerActivityControlRoutes(router);
 	registerStreamControlRoutes(router);
+	registerHostileControlRoutes(router);
 
 	router.add('POST', '/__sandbox/action-failures', ({ hub, req }) => {
 		const input = validate(actionFailureInput, req.body);

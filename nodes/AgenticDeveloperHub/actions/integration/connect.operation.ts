@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
+import { secretValues, withoutSecrets } from '../../transport/redact';
 import { locatorParameter } from '../../helpers/locators';
 import { earlierConnection } from '../../helpers/earlierWrites';
 import { connectionReadBack } from '../../helpers/readBack';
@@ -38,7 +39,9 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Provider Fields (JSON)',
 		name: 'fields',
-		type: 'json',
+		type: 'string',
+		// They hold the provider's secrets (e.g. an auth token): masked like the App Password.
+		typeOptions: { password: true },
 		required: true,
 		default: '{}',
 		displayOptions: { show: { connectionType: ['api_key'] } },
@@ -91,6 +94,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Provider field names that hold secrets (authToken, apiKey, clientSecret, password, ...). */
+const SECRET_FIELD_NAME = /secret|token|password|passwd|pass|key|auth|credential|private|signature/i;
+
 /** The provider's fields as the Hub wants them: strings only. */
 function stringFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const result: IDataObject = {};
@@ -126,12 +132,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const ecosystemId = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);
 	request.ecosystemId = ecosystemId;
 	const { providerId, serviceType, identifier } = request as Record<string, string>;
+	// The provider's secrets never come back through us, even if the Hub echoes them: in errors every
+	// field value is masked; in the output the App Password and the fields named like secrets (the
+	// Hub shows e.g. an account ID as the connection's username).
+	const fields = Object.entries((request.fields as IDataObject | undefined) ?? {});
+	const secrets = secretValues([request.password, ...fields.map(([, value]) => value)]);
+	const outputSecrets = secretValues([request.password, ...fields.filter(([key]) => SECRET_FIELD_NAME.test(key)).map(([, value]) => value)]);
 	const connect = async () =>
 		await hubRequest(this, 'POST', '/api/integrations/connect', {
 			body: request,
 			itemIndex,
 			resource: 'provider',
 			readBack: connectionReadBack(providerId, serviceType, ecosystemId),
+			secrets,
 		});
-	return await skipIfDone(this, itemIndex, skip, earlierConnection(ecosystemId, providerId, serviceType, identifier), connect);
+	return withoutSecrets(await skipIfDone(this, itemIndex, skip, earlierConnection(ecosystemId, providerId, serviceType, identifier), connect), outputSecrets);
 }

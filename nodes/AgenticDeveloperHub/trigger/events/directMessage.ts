@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { hubGet, timeOf } from '../api';
 import { pollFeed, startFeed, type Feed, type FeedMark } from '../feed';
-import type { PageFetcher } from '../paging';
+import { boundedPages, type PageFetcher } from '../paging';
 import type { EventContext, TriggerEvent } from './types';
 
 const EVENT = 'newDirectMessage';
@@ -71,10 +71,11 @@ function messagesOf(context: EventContext, chatId: string): PageFetcher<Message>
  * is ascending, so pages go back in time until one starts with a message that is not new.
  */
 async function readNewMessages(
-	fetchPage: PageFetcher<Message>,
+	chat: PageFetcher<Message>,
 	isNew: (message: Message) => boolean,
 	pageSize: number,
 ): Promise<Message[]> {
+	const fetchPage = boundedPages(chat, 'pagesPerScan', 'a chat\'s messages');
 	const found = new Map<number, Message>();
 	for (let page = 1; ; page++) {
 		const rows = await fetchPage(page, pageSize);

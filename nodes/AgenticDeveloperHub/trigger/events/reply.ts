@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { topicLocator } from '../../descriptions/locators';
 import { readLocator } from '../../helpers/locators';
 import { hubGet } from '../api';
-import { readFrom, type PageFetcher } from '../paging';
+import { boundedPages, readFrom, type PageFetcher } from '../paging';
 import { forEvent, type EventContext, type TriggerEvent } from './types';
 
 const EVENT = 'newReply';
@@ -55,14 +55,17 @@ function windowSize(position: number): number {
  * thread costs one request, not one per page from the start. Deleted posts leave the list and
  * move later posts up: when the page starts past `after` (or is empty), read the page before.
  */
-async function readThread(fetchPage: PageFetcher<Post>, after: number, position: number) {
+async function readThread(thread: PageFetcher<Post>, after: number, position: number) {
 	const size = windowSize(position);
 	let page = Math.floor(position / size) + 1;
-	let window = await readFrom(fetchPage, (page - 1) * size, size);
+	// The position may come from the Hub's reply count: one that lies must not walk back forever.
+	const walkBack = boundedPages(thread, 'pagesPerWalkBack', 'the thread backwards');
+	let window = await readFrom(walkBack, (page - 1) * size, size);
 	while (page > 1 && (window.rows.length === 0 || window.rows[0].postNumber > after)) {
 		page -= 1;
-		window = await readFrom(fetchPage, (page - 1) * size, size);
+		window = await readFrom(walkBack, (page - 1) * size, size);
 	}
+	const fetchPage = boundedPages(thread, 'pagesPerScan', 'the thread');
 	const fresh: Post[] = [];
 	let tail: { post: Post; position: number } | undefined;
 	for (;;) {

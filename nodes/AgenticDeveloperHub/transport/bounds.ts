@@ -1,0 +1,28 @@
+/**
+ * The limits on work that the Hub's answers drive (docs/reliability-bounds.md lists them): a Hub
+ * that is broken or hostile can make a run stop with a clear error, never loop, buffer or wait
+ * without end. Each is far above what a working Hub needs.
+ */
+export const HUB_BOUNDS = Object.freeze({
+	/** Pages one trigger scan of a list may read (n8n's HTTP Request node stops at 100 pages by default too). */
+	pagesPerScan: 100,
+	/** Pages a trigger may read backwards from a position the Hub's own counts gave. */
+	pagesPerWalkBack: 20,
+	/** Pages one "Return All" may read. */
+	pagesPerList: 200,
+	/** Characters one line of an event stream may hold (the Hub's events are a few hundred). */
+	streamLineChars: 64 * 1024,
+	/** Characters the data of one stream event may hold. */
+	streamEventChars: 1024 * 1024,
+});
+
+/** A bound of HUB_BOUNDS was reached: the work stops here, and the message names the bound. */
+export class HubBoundError extends Error {
+	constructor(
+		readonly bound: keyof typeof HUB_BOUNDS | string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'HubBoundError';
+	}
+}
