@@ -41,6 +41,13 @@ describe('conformance: this node beside n8n\'s HTTP Request node', () => {
 		const emails = (node: string) => run.outputs[node][0].map((item) => item.json.email);
 		expect(emails('HTTP')).toEqual(users.map((user) => user.email));
 		expect(emails('Hub')).toEqual(emails('HTTP'));
+		// The items carry the users' tokens as their own data (the workflow's input, as a user would
+		// send them): n8n stores them with the execution. The node's output holds none of them; the
+		// execution goes, so that the secret scan (99-secrets) keeps meaning "nothing this package wrote".
+		const hubOutput = JSON.stringify(run.outputs.Hub);
+		expect(users.filter((user) => hubOutput.includes(user.apiToken))).toEqual([]);
+		const deleted = await session.n8n.call('POST', '/rest/executions/delete', { ids: [run.executionId] });
+		expect(deleted.status).toBe(200);
 	});
 
 	it('Retry On Fail on an always-503 Hub: Max. Tries attempts in all, as the HTTP Request node', async () => {
