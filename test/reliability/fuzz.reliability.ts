@@ -29,6 +29,7 @@ const STATE_DEPENDENT: Rejection[] = [
 	{ field: 'categoryId', message: /not a category of this community/ },
 	{ field: 'providerId', message: /Unknown provider/ },
 	{ field: 'type', message: /connects through OAuth in the Hub/ },
+	{ field: 'providerId', message: /not as a GitHub App/ },
 	{ field: 'serviceType', message: /must be one of/ },
 ];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { connectionLocator, ecosystemLocator } from '../../descriptions/locators';
 import { hubRequest } from '../../helpers/api';
 import { ecosystemIdOrDefault } from '../../helpers/ecosystem';
-import { requireHubId } from '../../helpers/validation';
+import { invalidInput, requireHubId } from '../../helpers/validation';
 
 /**
  * The Connection locator of Disconnect, Sync Now and Perform Action, after the Ecosystem its list
@@ -68,7 +68,10 @@ export const serviceTypeOption = (example: string): INodeProperties => ({
  */
 export async function providerLink(context: IExecuteFunctions, itemIndex: number, link: string, query: Record<string, string> = {}): Promise<IDataObject> {
 	const providerId = requireHubId(context, context.getNodeParameter('providerId', itemIndex), 'Provider', itemIndex, 'slug');
-	const serviceType = ((context.getNodeParameter('options', itemIndex, {}) as { serviceType?: string }).serviceType ?? '').trim();
+	// An expression or an AI agent can hand over any value: only text is a service type.
+	const chosenServiceType = (context.getNodeParameter('options', itemIndex, {}) as { serviceType?: unknown }).serviceType ?? '';
+	if (typeof chosenServiceType !== 'string') throw invalidInput(context, 'Service Type', 'must be text', itemIndex);
+	const serviceType = chosenServiceType.trim();
 	const ecosystemId = await ecosystemIdOrDefault(context, context.getNodeParameter('ecosystemId', itemIndex, ''), itemIndex);
 	const qs: Record<string, string> = { ecosystemId, ...query };
 	if (serviceType) qs.serviceType = serviceType;
