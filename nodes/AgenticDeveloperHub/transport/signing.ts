@@ -35,10 +35,13 @@ export async function sendWithPersonalToken(
 	request: IHttpRequestOptions,
 	onFailure: (failure: HubAnswerError) => void,
 ): Promise<SentResponse> {
+	// n8n's helpers do not add the execution's cancel signal: a stopped or timed-out execution must
+	// still abort the request in flight (a stream brings its own signal).
+	const cancel = 'getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
 	const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx as IAllExecuteFunctions,
 		snapshot.credentialType,
-		{ ...request, ignoreHttpStatusErrors: true },
+		{ ...request, abortSignal: request.abortSignal ?? cancel, ignoreHttpStatusErrors: true },
 		{ credentialsDecrypted: { id: '', name: snapshot.credentialType, type: snapshot.credentialType, data: { ...snapshot.data } } },
 	)) as SentResponse;
 	if (answer.statusCode < 400) return answer;
