@@ -139,7 +139,9 @@ export class Hub {
 			// handle() answers every error itself; this only guards against a bug there.
 			this.handle(message, response).catch(() => response.destroy());
 		});
-		this.server.keepAliveTimeout = 5000;
+		// Longer than any pause in a test: with Node's 5 s, a client reusing a connection just as the
+		// server closed it for idling met ECONNRESET on a loaded machine (the client keeps it 1 s less).
+		this.server.keepAliveTimeout = 30_000;
 		await new Promise<void>((resolve, reject) => {
 			this.server!.once('error', reject);
 			this.server!.listen(this.options.port, '127.0.0.1', () => resolve());
