@@ -168,4 +168,20 @@ describe('conformance: n8n features around this node, beside n8n\'s own nodes', 
 		expect(later - before).toBeLessThanOrEqual(atEnd - before + 1);
 		expect(later - before).toBeLessThan(5);
 	});
+
+	it('workflow timeout during the node\'s own wait (a 429\'s Retry-After): nothing more is sent after n8n stops the execution', async () => {
+		await session.hub.control('POST', '/__sandbox/faults', { method: 'GET', path: '/api/auth/me', status: 429, headers: { 'Retry-After': '8' }, count: 1000 });
+		const faulted = async () => Number((await session.counters()).faultsInjected);
+		const before = await faulted();
+		const run = await runBeside(session, 'Conformance: workflow timeout in a wait', { nodes: [hubNode(token, { resource: 'user', operation: 'getMe' })], settings: { executionTimeout: 2 } }, [{}]);
+		const atEnd = await faulted();
+		// Bounded wait past the Retry-After: a wait that outlived the execution would send again.
+		await new Promise((resolve) => setTimeout(resolve, 10_000));
+		const later = await faulted();
+		const stored = (await session.n8n.execution(run.executionId)) as { startedAt: string; stoppedAt: string };
+		const seconds = (Date.parse(stored.stoppedAt) - Date.parse(stored.startedAt)) / 1000;
+		figure(`workflow timeout in a 429 wait: status, seconds to stop, requests by the end / 10 s later (${lineUnderTest().name})`, [run.status, seconds, atEnd - before, later - before]);
+		expect(run.status).not.toBe('success');
+		expect([atEnd - before, later - before]).toEqual([1, 1]);
+	});
 });
