@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { baseUrlProperty, insecureBaseUrlNotice, secureBaseUrlExpression } from './baseUrl';
@@ -38,14 +39,16 @@ export class AgenticDeveloperHubApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	/**
+	 * A function, not a declarative `{{$credentials.apiToken}}` block: n8n evaluates a declarative one
+	 * as an expression on every request (in n8n's expression VM on both lines: the dearest part of a
+	 * request after the network), and n8n 1.123 cannot evaluate it at all in an activated trigger
+	 * after activation ("No bridge acquired for this context"). n8n calls this for every request it
+	 * signs with the credential (the node's, the HTTP Request node's, the credential test).
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '')}` } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -16,6 +16,7 @@ export interface StoredItem {
 
 export interface SideBySideRun {
 	executionId: string;
+	workflowId: string;
 	status: string;
 	/** Output index -> items, per node name (the node's first run). */
 	outputs: Record<string, StoredItem[][]>;
@@ -57,9 +58,25 @@ export async function headerAuthCredential(session: E2eSession, name: string, va
 	return { type: 'httpHeaderAuth' as CredentialRef['type'], id, name };
 }
 
+/** Nodes after the Items node, wired by `connections` (Items -> every node without one, by default). */
+export interface BesideWorkflow {
+	nodes: WorkflowNode[];
+	/** Extra connections by source node name (each a list of target node names, on main output 0). */
+	after?: Record<string, string[]>;
+	/** The workflow's settings (errorWorkflow, executionTimeout, ...). */
+	settings?: Record<string, unknown>;
+}
+
 /** Webhook -> Items (the body's `items`, one item each) -> every given node, in parallel. */
-export async function runBeside(session: E2eSession, name: string, nodes: WorkflowNode[], items: unknown[]): Promise<SideBySideRun> {
-	const placed: WorkflowNode[] = nodes.map((node, index) => ({ id: randomUUID(), position: [400, index * 200], ...node }));
+export async function runBeside(session: E2eSession, name: string, nodes: WorkflowNode[] | BesideWorkflow, items: unknown[]): Promise<SideBySideRun> {
+	const shape: BesideWorkflow = Array.isArray(nodes) ? { nodes } : nodes;
+	const placed: WorkflowNode[] = shape.nodes.map((node, index) => ({ id: randomUUID(), position: [400, index * 200], ...node }));
+	const targets = new Set(Object.values(shape.after ?? {}).flat());
+	const connections: Record<string, unknown> = {
+		Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+		Items: { main: [placed.filter((node) => !targets.has(node.name)).map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+	};
+	for (const [source, next] of Object.entries(shape.after ?? {})) connections[source] = { main: [next.map((node) => ({ node, type: 'main', index: 0 }))] };
 	const workflow = {
 		name,
 		nodes: [
@@ -67,10 +84,8 @@ export async function runBeside(session: E2eSession, name: string, nodes: Workfl
 			{ id: randomUUID(), name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.items', options: {} } },
 			...placed,
 		],
-		connections: {
-			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [placed.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
-		},
+		connections,
+		...(shape.settings ? { settings: shape.settings } : {}),
 	};
 	const active = await activateWebhookWorkflow(session.n8n, workflow);
 	const before = (await session.n8n.executions(active.id)).map((execution) => Number(execution.id));
@@ -78,14 +93,19 @@ export async function runBeside(session: E2eSession, name: string, nodes: Workfl
 	if (answer.status >= 400) throw new Error(`The webhook answered ${answer.status}`);
 	const execution = await latestExecution(session.environment, session.n8n, active.id, { afterId: before.length ? String(Math.max(...before)) : undefined, timeoutMs: 120_000 });
 	await session.n8n.deactivateWorkflow(active.id);
-	const runData = ((execution.raw as any).data?.resultData?.runData ?? {}) as Record<string, Array<{ data?: { main?: StoredItem[][] } }>>;
+	return { ...besideOutputs(execution.raw), executionId: execution.id, workflowId: active.id, status: execution.status, error: execution.error };
+}
+
+/** Every node's outputs (first run) and run count, from an execution as n8n stored it. */
+export function besideOutputs(raw: unknown): Pick<SideBySideRun, 'outputs' | 'runs'> {
+	const runData = ((raw as any).data?.resultData?.runData ?? {}) as Record<string, Array<{ data?: { main?: StoredItem[][] } }>>;
 	const outputs: SideBySideRun['outputs'] = {};
 	const runs: SideBySideRun['runs'] = {};
 	for (const [node, nodeRuns] of Object.entries(runData)) {
 		outputs[node] = (nodeRuns[0]?.data?.main ?? []).map((output) => output ?? []);
 		runs[node] = nodeRuns.length;
 	}
-	return { executionId: execution.id, status: execution.status, outputs, runs, error: execution.error };
+	return { outputs, runs };
 }
 
 /** The item indexes an output's items say they came from. */
