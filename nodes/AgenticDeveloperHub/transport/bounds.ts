@@ -10,6 +10,12 @@ export const HUB_BOUNDS = Object.freeze({
 	pagesPerWalkBack: 20,
 	/** Pages one "Return All" may read. */
 	pagesPerList: 200,
+	/**
+	 * Bytes one JSON answer may hold, decompressed. The largest the Hub sends is a page of at most
+	 * 100 records (a few hundred KB with long posts); 32 MiB is a hundred times that, and what n8n
+	 * holds of it (the bytes, then the parsed objects) stays well within a default heap.
+	 */
+	answerBytes: 32 * 1024 * 1024,
 	/** Characters one line of an event stream may hold (the Hub's events are a few hundred). */
 	streamLineChars: 64 * 1024,
 	/** Characters the data of one stream event may hold. */

@@ -10,11 +10,14 @@ import {
 	type ITriggerFunctions,
 } from 'n8n-workflow';
 import { credentialSnapshot, freshCredentialSnapshot, signingToken, type CredentialSnapshot } from './credentialSnapshot';
-import { sendWithPersonalToken, signingContext, type SentResponse } from './signing';
+import { executionCancelSignal, sendWithPersonalToken, signingContext, type SentResponse } from './signing';
 import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
 import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } from './failedCall';
+import { readAnswer } from './answerBody';
+import { answerOfPublishedType, UnexpectedAnswerType } from './answerShape';
+import { HubBoundError } from './bounds';
 import { GuardedPost } from './guardedPost';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
@@ -118,7 +121,9 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 				...(stream ? { 'Accept-Encoding': 'identity' } : {}),
 				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
 			},
-			...(stream ? { encoding: 'stream' as const, abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
+			// Every answer is read as a stream: a JSON answer is counted as it arrives (answerBody.ts).
+			encoding: 'stream',
+			...(stream ? { abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
 			// The credentials are for the Hub only. Its API never redirects, so a redirect (which
 			// could lead anywhere) is not followed, and no request may leave the Base URL's host.
 			disableFollowRedirect: true,
@@ -160,7 +165,9 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			call.guard?.made(result.body);
 			return result;
 		} catch (error) {
-			if (call.streaming) for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
+			// The Hub's answer broke a bound or its published type: no retry makes it another.
+			if (error instanceof HubBoundError || error instanceof UnexpectedAnswerType) throw error;
+			for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
 			if ('done' in next) return { body: next.done, headers: {} };
@@ -205,9 +212,11 @@ async function sendOnce(call: CallState): Promise<CallResult> {
 			oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh },
 		})) as SentResponse;
 	}
-	if (call.streaming) return { body: response.body, headers: response.headers ?? {} };
-	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
-	return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
+	const headers = response.headers ?? {};
+	if (call.streaming) return { body: response.body, headers };
+	const answer = await readAnswer(response.body, headers, `${errorContext.method} ${errorContext.endpoint}`, (request.abortSignal as AbortSignal | undefined) ?? executionCancelSignal(ctx));
+	const body = answerOfPublishedType(response.statusCode === 204 ? undefined : answer, errorContext);
+	return { body, headers, statusCode: response.statusCode };
 }
 
 /**
