@@ -166,7 +166,9 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			return result;
 		} catch (error) {
 			// The Hub's answer broke a bound or its published type: no retry makes it another.
-			if (error instanceof HubBoundError || error instanceof UnexpectedAnswerType) throw error;
+			if (error instanceof HubBoundError || error instanceof UnexpectedAnswerType) {
+				throw new NodeOperationError(call.errorContext.node, error, { itemIndex: call.errorContext.itemIndex });
+			}
 			for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
@@ -264,6 +266,8 @@ async function afterFailure(
 	// A retried DELETE that finds its target gone is done: most likely the attempt whose answer was
 	// lost deleted it, and the target is gone either way.
 	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return { done: {} };
+	// The Hub's API never redirects: a redirect is not followed (it could lead anywhere), and says so.
+	if (info.status >= 300 && info.status < 400) throw hubApiError(info, errorContext, REDIRECT_REFUSED(info.status));
 	const meaning = call.finalStatuses?.[info.status];
 	if (meaning) throw hubApiError(info, errorContext, meaning);
 	if (info.status === 429) {
@@ -277,6 +281,11 @@ async function afterFailure(
 	}
 	return retryOrThrow(call, info.status >= 500 ? nextBackoff(call) : undefined, failure);
 }
+
+const REDIRECT_REFUSED = (status: number): StatusMeaning => ({
+	message: `The Base URL answered with a redirect (HTTP ${status}), which is not followed so that the credentials never reach another address`,
+	description: "Set the credential's Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.",
+});
 
 /** The backoff before the call's next retry (it grows with each one). */
 function nextBackoff(call: CallState): number {

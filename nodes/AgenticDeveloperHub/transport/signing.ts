@@ -12,7 +12,7 @@ export interface SentResponse {
 	statusCode: number;
 }
 
-/** An answer of 400 or more, shaped as n8n's HTTP client error, for the transport's failure handling. */
+/** An answer of 300 or more, shaped as n8n's HTTP client error, for the transport's failure handling. */
 export class HubAnswerError extends Error {
 	readonly response: { status: number; headers: Record<string, unknown>; data: unknown };
 
@@ -44,7 +44,8 @@ export async function sendWithPersonalToken(
 		{ ...request, abortSignal: request.abortSignal ?? cancel, ignoreHttpStatusErrors: true },
 		{ credentialsDecrypted: { id: '', name: snapshot.credentialType, type: snapshot.credentialType, data: { ...snapshot.data } } },
 	)) as SentResponse;
-	if (answer.statusCode < 400) return answer;
+	// A redirect (not followed) is no answer either.
+	if (answer.statusCode < 300) return answer;
 	const failure = new HubAnswerError(answer);
 	onFailure(failure);
 	throw new NodeApiError(ctx.getNode(), { message: failure.message }, { httpCode: String(answer.statusCode) });
