@@ -5,7 +5,7 @@ import type { ErrorContext } from './errorMessages';
  * The routes whose answer the Hub's published types declare a JSON array; every other JSON answer
  * is an object (test/transport/answerShape.test.ts checks this against hub-openapi.json).
  */
-const ARRAY_ANSWERS = new Set(['GET /api/users/search', 'GET /api/ecosystem/ecosystems']);
+export const ARRAY_ANSWERS = new Set(['GET /api/users/search', 'GET /api/ecosystem/ecosystems']);
 
 /** An answer of another JSON type than its route publishes: no retry makes it another. */
 export class UnexpectedAnswerType extends NodeOperationError {}
