@@ -5,7 +5,8 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { authenticationProperty, credentialDescriptions } from './descriptions/authentication';
+import { authenticationProperty } from './descriptions/authentication';
+import { agenticDeveloperHubApiTest } from './methods/credentialTest';
 import { eventParameters, eventSubtitle } from './descriptions/triggerEvents';
 import { searchTopics } from './methods/listSearch';
 import { triggerEvents } from './trigger/events';
@@ -26,7 +27,11 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		subtitle: eventSubtitle(triggerEvents),
 		description: 'Starts the workflow on new Agentic Developer Hub notifications, topics, replies and direct messages',
 		defaults: { name: 'Agentic Developer Hub Trigger' },
-		credentials: credentialDescriptions,
+		// Written out for n8n's lint, which reads `testedBy` here; equal to credentialDescriptions (a test checks).
+		credentials: [
+			{ name: 'agenticDeveloperHubOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'agenticDeveloperHubApi', required: true, testedBy: 'agenticDeveloperHubApiTest', displayOptions: { show: { authentication: ['apiToken'] } } },
+		],
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -36,7 +41,7 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchTopics } };
+	methods = { listSearch: { searchTopics }, credentialTest: { agenticDeveloperHubApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = chosenEvent(this, triggerEvents);

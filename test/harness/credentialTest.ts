@@ -1,4 +1,7 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
+import { AgenticDeveloperHub } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHub.node';
+import { AgenticDeveloperHubRealtimeTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubRealtimeTrigger.node';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -12,8 +15,24 @@ import type { CredentialTypeRegistry } from './credentialTypes';
 import type { HarnessCredentialsHelper } from './credentialsHelper';
 import { HarnessNodeTypes } from './nodeTypes';
 
+/** The package's nodes, in the order n8n may meet them when it looks for a credential's `testedBy`. */
+const PACKAGE_NODES: INodeType[] = [new AgenticDeveloperHubTrigger(), new AgenticDeveloperHubRealtimeTrigger(), new AgenticDeveloperHub()];
+
 /**
- * A credential's declarative `test`, run as n8n's CredentialsTester does: defaults and expressions
+ * A node's credential test method named by `testedBy` for this credential, as n8n's CredentialsTester
+ * finds it (only when the credential type has no `test` of its own); each node must offer it.
+ */
+function testedByMethod(credentialType: string) {
+	for (const nodeType of PACKAGE_NODES) {
+		const testedBy = nodeType.description.credentials?.find((credential) => credential.name === credentialType)?.testedBy;
+		if (typeof testedBy === 'string') return nodeType.methods?.credentialTest?.[testedBy];
+	}
+	return undefined;
+}
+
+/**
+ * A credential's test, run as n8n's CredentialsTester does: the type's own `test` first, else the
+ * node method its `testedBy` names, in n8n-core's CredentialTestContext. A declarative test: defaults and expressions
  * applied to the data, a temporary node whose one property routes the test request, n8n-core's
  * RoutingNode in an ExecuteContext, and the `rules` matched against the failed response.
  */
@@ -25,12 +44,18 @@ export async function runCredentialTest(
 	stored: { id: string; name: string; data: ICredentialDataDecryptedObject },
 ): Promise<INodeCredentialTestResult> {
 	const test = types.getByName(credentialType).test;
-	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	const method = test ? undefined : testedByMethod(credentialType);
+	if (!test && !method) return { status: 'Error', message: 'No testing function found for this credential.' };
 	let data: ICredentialDataDecryptedObject;
 	try {
 		data = await helper.applyDefaults(additionalData, stored.data, credentialType, 'internal');
 	} catch (error) {
 		return { status: 'Error', message: String((error as Error).message) };
+	}
+	if (!test) {
+		// n8n 2.x's context takes the additional data, 1.x's nothing.
+		const context = new (CredentialTestContext as unknown as new (data?: IWorkflowExecuteAdditionalData) => CredentialTestContext)(additionalData);
+		return await method!.call(context, { id: stored.id, name: stored.name, type: credentialType, data });
 	}
 	const nodeType: INodeType = {
 		description: {

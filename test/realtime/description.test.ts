@@ -22,7 +22,7 @@ describe('Realtime trigger: node description', () => {
 
 	it('shares the Authentication option, credentials and event parameters with the polling trigger', () => {
 		expect(description.properties[0]).toBe(authenticationProperty);
-		expect(description.credentials).toBe(credentialDescriptions);
+		expect(description.credentials).toEqual(credentialDescriptions);
 		const event = property('event');
 		expect(event.options?.map((option) => ('name' in option ? option.name : ''))).toEqual(['New Direct Message', 'New Notification']);
 		const polling = new AgenticDeveloperHubTrigger().description.properties;

@@ -19,21 +19,27 @@ export interface RunBounds {
 	secondsCeiling: number;
 }
 
+/** What the process holds that an answer can grow: the JS heap and the bytes of Buffers (off the heap). */
+function heldBytes(): number {
+	const { heapUsed, arrayBuffers } = process.memoryUsage();
+	return heapUsed + arrayBuffers;
+}
+
 /**
- * Runs `work`, sampling the heap every 5 ms for its peak above the start, and counting the API
- * requests the Hub answered meanwhile.
+ * Runs `work`, sampling the memory held (heap and Buffers) every 5 ms for its peak above the start,
+ * and counting the API requests the Hub answered meanwhile.
  */
 export async function measured<T>(hub: Hub, work: () => Promise<T>): Promise<{ result: T; requests: number; peakHeapGrowthMb: number; seconds: number }> {
-	const startHeap = process.memoryUsage().heapUsed;
+	const startHeap = heldBytes();
 	let peak = startHeap;
 	const sampler = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		peak = Math.max(peak, heldBytes());
 	}, 5);
 	const before = requestCount(hub.counters);
 	const started = performance.now();
 	try {
 		const result = await work();
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		peak = Math.max(peak, heldBytes());
 		return {
 			result,
 			requests: requestCount(hub.counters) - before,
@@ -48,10 +54,19 @@ export async function measured<T>(hub: Hub, work: () => Promise<T>): Promise<{ r
 /** The errors a user must never see: JavaScript's own, which explain nothing. */
 export const UNCLEAR_ERROR = /Cannot read prop|is not a function|is not iterable|Invalid time value|Maximum call stack|Unexpected token|undefined|\bNaN\b/;
 
-export function figureTable(figures: HostileFigures[]): string {
-	const header = 'scenario | subject | requests | other host | peak heap growth (MB) | time (s) | outcome';
-	const rows = figures.map((row) =>
-		[row.scenario, row.subject, row.requests, row.otherHostRequests, row.peakHeapGrowthMb, row.seconds, row.outcome.slice(0, 140)].join(' | '),
+/** One row per run, each figure beside its bound (`figure / bound`). */
+export function figureTable(figures: Array<HostileFigures & { bounds: RunBounds }>): string {
+	const header = 'scenario | subject | requests / bound | other host | peak memory growth MB / bound | time s / ceiling | outcome';
+	const rows = figures.map(({ bounds, ...row }) =>
+		[
+			row.scenario,
+			row.subject,
+			`${row.requests} / ${bounds.requests}`,
+			row.otherHostRequests,
+			`${row.peakHeapGrowthMb} / ${bounds.peakHeapGrowthMb}`,
+			`${row.seconds} / ${bounds.secondsCeiling}`,
+			row.outcome.slice(0, 140),
+		].join(' | '),
 	);
 	return ['', 'hostile Hub figures', header, ...rows, ''].join('\n');
 }

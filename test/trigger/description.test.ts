@@ -20,7 +20,7 @@ describe('Trigger: node description', () => {
 
 	it('shares the action node\'s Authentication option and credentials', () => {
 		expect(description.properties[0]).toBe(authenticationProperty);
-		expect(description.credentials).toBe(credentialDescriptions);
+		expect(description.credentials).toEqual(credentialDescriptions);
 	});
 
 	it('offers the four events, each with its own parameters', () => {

@@ -20,15 +20,12 @@ export const authenticationProperty: INodeProperties = {
 	default: 'oAuth2',
 };
 
+/**
+ * Both credentials as every node lists them; each node writes the list out (n8n's lint reads
+ * `testedBy` there, and fails on anything but literals), and tests check it equals this one. Every
+ * node offers the test method: n8n takes it from the first node that lists the credential.
+ */
 export const credentialDescriptions: INodeCredentialDescription[] = [
-	{
-		name: 'agenticDeveloperHubOAuth2Api',
-		required: true,
-		displayOptions: { show: { authentication: ['oAuth2'] } },
-	},
-	{
-		name: 'agenticDeveloperHubApi',
-		required: true,
-		displayOptions: { show: { authentication: ['apiToken'] } },
-	},
+	{ name: 'agenticDeveloperHubOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{ name: 'agenticDeveloperHubApi', required: true, testedBy: 'agenticDeveloperHubApiTest', displayOptions: { show: { authentication: ['apiToken'] } } },
 ];

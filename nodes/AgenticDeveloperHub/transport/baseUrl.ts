@@ -6,29 +6,33 @@ const SECURE_BASE_URL = /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\
 /** `scheme://user:password@host`: credentials in the URL itself. */
 const USERINFO = /^[a-z]+:\/\/[^/?#]*@/i;
 
-export function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
-	const baseUrl = String(snapshot.data.baseUrl ?? '').trim().replace(/\/+$/, '');
+/** Why a Base URL is refused (the message and what to do), or undefined when it may be used. */
+export function baseUrlRefusal(baseUrl: string): { message: string; description: string } | undefined {
 	// Refused before anything else, and never repeated: the URL itself holds a secret.
 	if (USERINFO.test(baseUrl)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'The Base URL in the Agentic Developer Hub credential must not contain a user name or password',
-			{
-				description: 'Remove the "user:password@" part from the Base URL in the credential: the Hub is signed in to with the credential\'s own fields.',
-				itemIndex,
-			},
-		);
+		return {
+			message: 'The Base URL in the Agentic Developer Hub credential must not contain a user name or password',
+			description: 'Remove the "user:password@" part from the Base URL in the credential: the Hub is signed in to with the credential\'s own fields.',
+		};
 	}
 	if (!SECURE_BASE_URL.test(baseUrl)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'The Base URL in the Agentic Developer Hub credential must start with https://',
-			{
-				description: 'Plain http:// is accepted only for localhost and 127.0.0.1. Edit the credential and fix its Base URL.',
-				itemIndex,
-			},
-		);
+		return {
+			message: 'The Base URL in the Agentic Developer Hub credential must start with https://',
+			description: 'Plain http:// is accepted only for localhost and 127.0.0.1. Edit the credential and fix its Base URL.',
+		};
 	}
+	return undefined;
+}
+
+/** The credential's Base URL without a trailing slash (as every request and test uses it). */
+export function trimmedBaseUrl(value: unknown): string {
+	return String(value ?? '').trim().replace(/\/+$/, '');
+}
+
+export function baseUrlOf(ctx: HubContext, snapshot: CredentialSnapshot, itemIndex: number): string {
+	const baseUrl = trimmedBaseUrl(snapshot.data.baseUrl);
+	const refusal = baseUrlRefusal(baseUrl);
+	if (refusal) throw new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.description, itemIndex });
 	return baseUrl;
 }
 

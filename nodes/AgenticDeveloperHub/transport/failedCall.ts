@@ -1,4 +1,5 @@
 import type { IAllExecuteFunctions } from 'n8n-workflow';
+import { isReadableBody, type ReadableBody } from './answerBody';
 import type { HttpResponseParts } from './hubError';
 
 type Helpers = IAllExecuteFunctions['helpers'];
@@ -82,15 +83,6 @@ export function networkReason(error: unknown): string | undefined {
 
 /** The most of an error body worth reading: error answers are short. */
 const MAX_ERROR_BODY_CHARS = 64 * 1024;
-
-interface ReadableBody {
-	on(event: string, listener: (value?: unknown) => void): unknown;
-	destroy?(): void;
-}
-
-function isReadableBody(value: unknown): value is ReadableBody {
-	return typeof value === 'object' && value !== null && typeof (value as ReadableBody).on === 'function';
-}
 
 async function bodyText(body: ReadableBody): Promise<string> {
 	const decoder = new TextDecoder('utf-8');

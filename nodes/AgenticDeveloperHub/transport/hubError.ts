@@ -39,7 +39,7 @@ function isNameCharacter(code: number): boolean {
  * lower-cased). One pass over the header, each character looked at a bounded number of times: a
  * header of any size the Hub sends is read in linear time (a regular expression here was quadratic).
  */
-function parseWwwAuthenticate(header: string | undefined): Record<string, string> {
+export function parseWwwAuthenticate(header: string | undefined): Record<string, string> {
 	const result: Record<string, string> = Object.create(null) as Record<string, string>;
 	if (!header) return result;
 	let from = 0;

@@ -17,6 +17,30 @@ interface PagingState {
 	received: number;
 	/** How many rows the Hub served on the first page: what it serves per page. */
 	served?: number;
+	/** The IDs of the rows received, to tell a page that brings nothing new. */
+	seen: Set<unknown>;
+	/** Pages in a row that brought no row not seen before. */
+	pagesWithoutProgress: number;
+}
+
+/**
+ * Counts a page that brings no row not seen before (a cursor that repeats); past the bound, the
+ * list stops with an error. Rows without an ID count as new.
+ */
+function checkProgress(rows: unknown[], state: PagingState, endpoint: string): void {
+	let fresh = false;
+	for (const row of rows) {
+		const id = (row as { id?: unknown } | null)?.id;
+		if (id === undefined || !state.seen.has(id)) fresh = true;
+		if (id !== undefined) state.seen.add(id);
+	}
+	state.pagesWithoutProgress = fresh || rows.length === 0 ? 0 : state.pagesWithoutProgress + 1;
+	if (state.pagesWithoutProgress >= HUB_BOUNDS.listPagesWithoutProgress) {
+		throw new HubBoundError(
+			'listPagesWithoutProgress',
+			`Stopped reading ${endpoint}: ${state.pagesWithoutProgress} pages in a row brought only records already read (bound listPagesWithoutProgress): the Hub's pages repeat themselves.`,
+		);
+	}
 }
 
 /**
@@ -47,7 +71,7 @@ export async function fetchAllPages<T>(
 	const { limit, ...requestOptions } = options;
 	const results: T[] = [];
 	if (limit !== undefined && limit <= 0) return results;
-	const state: PagingState = { received: 0 };
+	const state: PagingState = { received: 0, seen: new Set(), pagesWithoutProgress: 0 };
 	for (let page = 1; ; page++) {
 		// A Hub that never signals the end stops here, with an error rather than a silently cut list.
 		if (page > HUB_BOUNDS.pagesPerList) {
@@ -61,6 +85,7 @@ export async function fetchAllPages<T>(
 			qs: { ...(requestOptions.qs ?? {}), page, pageSize: spec.maxPageSize },
 		})) ?? {}) as IDataObject;
 		const items = Array.isArray(wrapper[spec.itemsKey]) ? (wrapper[spec.itemsKey] as T[]) : [];
+		checkProgress(items, state, endpoint);
 		for (const item of items) {
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;

@@ -10,11 +10,14 @@ import {
 	type ITriggerFunctions,
 } from 'n8n-workflow';
 import { credentialSnapshot, freshCredentialSnapshot, signingToken, type CredentialSnapshot } from './credentialSnapshot';
-import { sendWithPersonalToken, signingContext, type SentResponse } from './signing';
+import { executionCancelSignal, sendWithPersonalToken, signingContext, type SentResponse } from './signing';
 import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
 import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } from './failedCall';
+import { readAnswer } from './answerBody';
+import { answerOfPublishedType, UnexpectedAnswerType } from './answerShape';
+import { HubBoundError } from './bounds';
 import { GuardedPost } from './guardedPost';
 import { headerValue, isTokenExpired, parseHubError } from './hubError';
 import { redact } from './redact';
@@ -118,7 +121,9 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 				...(stream ? { 'Accept-Encoding': 'identity' } : {}),
 				...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
 			},
-			...(stream ? { encoding: 'stream' as const, abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
+			// Every answer is read as a stream: a JSON answer is counted as it arrives (answerBody.ts).
+			encoding: 'stream',
+			...(stream ? { abortSignal: stream.signal, timeout: stream.idleTimeoutMs } : {}),
 			// The credentials are for the Hub only. Its API never redirects, so a redirect (which
 			// could lead anywhere) is not followed, and no request may leave the Base URL's host.
 			disableFollowRedirect: true,
@@ -160,7 +165,11 @@ async function hubCall(ctx: HubContext, method: IHttpRequestMethods, endpoint: s
 			call.guard?.made(result.body);
 			return result;
 		} catch (error) {
-			if (call.streaming) for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
+			// The Hub's answer broke a bound or its published type: no retry makes it another.
+			if (error instanceof HubBoundError || error instanceof UnexpectedAnswerType) {
+				throw new NodeOperationError(call.errorContext.node, error, { itemIndex: call.errorContext.itemIndex });
+			}
+			for (const failed of new Set([error, call.failure])) await readStreamedErrorBody(failed);
 			const next = await afterFailure(call, error, usedToken);
 			if (next === 'resend') continue;
 			if ('done' in next) return { body: next.done, headers: {} };
@@ -205,9 +214,11 @@ async function sendOnce(call: CallState): Promise<CallResult> {
 			oauth2: { ...OAUTH2_SIGNING, skipTokenRefresh: call.explicitRefresh },
 		})) as SentResponse;
 	}
-	if (call.streaming) return { body: response.body, headers: response.headers ?? {} };
-	const body = response.statusCode === 204 || response.body === undefined || response.body === '' ? {} : response.body;
-	return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
+	const headers = response.headers ?? {};
+	if (call.streaming) return { body: response.body, headers };
+	const answer = await readAnswer(response.body, headers, `${errorContext.method} ${errorContext.endpoint}`, (request.abortSignal as AbortSignal | undefined) ?? executionCancelSignal(ctx));
+	const body = answerOfPublishedType(response.statusCode === 204 ? undefined : answer, errorContext);
+	return { body, headers, statusCode: response.statusCode };
 }
 
 /**
@@ -255,6 +266,8 @@ async function afterFailure(
 	// A retried DELETE that finds its target gone is done: most likely the attempt whose answer was
 	// lost deleted it, and the target is gone either way.
 	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return { done: {} };
+	// The Hub's API never redirects: a redirect is not followed (it could lead anywhere), and says so.
+	if (info.status >= 300 && info.status < 400) throw hubApiError(info, errorContext, REDIRECT_REFUSED(info.status));
 	const meaning = call.finalStatuses?.[info.status];
 	if (meaning) throw hubApiError(info, errorContext, meaning);
 	if (info.status === 429) {
@@ -268,6 +281,11 @@ async function afterFailure(
 	}
 	return retryOrThrow(call, info.status >= 500 ? nextBackoff(call) : undefined, failure);
 }
+
+const REDIRECT_REFUSED = (status: number): StatusMeaning => ({
+	message: `The Base URL answered with a redirect (HTTP ${status}), which is not followed so that the credentials never reach another address`,
+	description: "Set the credential's Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.",
+});
 
 /** The backoff before the call's next retry (it grows with each one). */
 function nextBackoff(call: CallState): number {

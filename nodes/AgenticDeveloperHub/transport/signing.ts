@@ -12,7 +12,7 @@ export interface SentResponse {
 	statusCode: number;
 }
 
-/** An answer of 400 or more, shaped as n8n's HTTP client error, for the transport's failure handling. */
+/** An answer of 300 or more, shaped as n8n's HTTP client error, for the transport's failure handling. */
 export class HubAnswerError extends Error {
 	readonly response: { status: number; headers: Record<string, unknown>; data: unknown };
 
@@ -37,17 +37,24 @@ export async function sendWithPersonalToken(
 ): Promise<SentResponse> {
 	// n8n's helpers do not add the execution's cancel signal: a stopped or timed-out execution must
 	// still abort the request in flight (a stream brings its own signal).
-	const cancel = 'getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
+	const cancel = executionCancelSignal(ctx);
 	const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx as IAllExecuteFunctions,
 		snapshot.credentialType,
 		{ ...request, abortSignal: request.abortSignal ?? cancel, ignoreHttpStatusErrors: true },
 		{ credentialsDecrypted: { id: '', name: snapshot.credentialType, type: snapshot.credentialType, data: { ...snapshot.data } } },
 	)) as SentResponse;
-	if (answer.statusCode < 400) return answer;
+	// A redirect (not followed) is no answer either.
+	if (answer.statusCode < 300) return answer;
 	const failure = new HubAnswerError(answer);
 	onFailure(failure);
 	throw new NodeApiError(ctx.getNode(), { message: failure.message }, { httpCode: String(answer.statusCode) });
+}
+
+/** The execution's cancel signal, where the context has one (not in a trigger's or a list search's). */
+export function executionCancelSignal(ctx: object): AbortSignal | undefined {
+	const { getExecutionCancelSignal } = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof getExecutionCancelSignal === 'function' ? getExecutionCancelSignal.call(ctx) : undefined;
 }
 
 /** What n8n may sign with: a copy (n8n adds to what it reads) without the refresh token. */

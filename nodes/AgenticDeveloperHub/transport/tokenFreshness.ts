@@ -18,20 +18,31 @@ function base64UrlDecode(segment: string): string {
 	return atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
 }
 
-const BASE64URL_RUN = /^[A-Za-z0-9_-]*$/;
+/** Whether `code` is a base64url character (A-Z, a-z, 0-9, "-", "_"). */
+function isBase64UrlCode(code: number): boolean {
+	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 95;
+}
+
+/** Whether `text` holds only base64url characters from `start` to `end`: each looked at once. */
+function isBase64UrlRange(text: string, start: number, end: number): boolean {
+	for (let index = start; index < end; index++) if (!isBase64UrlCode(text.charCodeAt(index))) return false;
+	return true;
+}
 
 /**
  * The payload segment of a JWT that ends the token (`<header>.<payload>.<signature>`, each
- * base64url, the signature possibly empty), or undefined. Split on dots and checked with anchored
- * patterns: linear in the token's length, whatever the Hub sends (an unanchored pattern was quadratic).
+ * base64url, the signature possibly empty), or undefined. Found from the last two dots, each
+ * character looked at a bounded number of times, no pattern: linear in the token's length,
+ * whatever the Hub sends (an unanchored pattern was quadratic; linearParsing.test.ts counts).
  */
-function jwtPayloadOf(token: string): string | undefined {
-	const parts = token.split('.');
-	if (parts.length < 3) return undefined;
-	const [header, payload, signature] = parts.slice(-3);
-	const headerEnd = header.charAt(header.length - 1);
-	if (!headerEnd || !BASE64URL_RUN.test(headerEnd) || !payload || !BASE64URL_RUN.test(payload) || !BASE64URL_RUN.test(signature)) return undefined;
-	return payload;
+export function jwtPayloadOf(token: string): string | undefined {
+	const lastDot = token.lastIndexOf('.');
+	if (lastDot < 2) return undefined;
+	const payloadDot = token.lastIndexOf('.', lastDot - 1);
+	if (payloadDot < 1 || payloadDot + 1 === lastDot) return undefined;
+	if (!isBase64UrlCode(token.charCodeAt(payloadDot - 1))) return undefined;
+	if (!isBase64UrlRange(token, payloadDot + 1, lastDot) || !isBase64UrlRange(token, lastDot + 1, token.length)) return undefined;
+	return token.slice(payloadDot + 1, lastDot);
 }
 
 /** The `exp` and `iat` claims (ms) of a JWT inside the token (`adh_<JWT>`), read without verifying it. */

@@ -10,8 +10,10 @@ export const HOSTILE_BEHAVIOURS = [
 	'lyingCounts',
 	/** Every row and answer object also holds "__proto__" and "constructor" keys (own keys, from JSON). */
 	'protoKeys',
-	/** Every JSON answer is a JSON string instead of the object the types promise. */
+	/** Every JSON answer is of another type than the types promise: a string for an object, an object for an array. */
 	'wrongJsonTypes',
+	/** Every API answer but the notification stream is a 100 MB JSON object, streamed (never held) without a Content-Length. */
+	'hugeAnswer',
 	/** JSON answers whose strings hold bytes that are not UTF-8. */
 	'invalidUtf8',
 	/** Every API request is answered 302 to another host (the collector, see `redirectTo`). */

@@ -7,6 +7,8 @@ export { HOSTILE_BEHAVIOURS, type HostileBehaviour } from './behaviours';
 
 const NOTIFICATION_STREAM = '/api/notifications/stream';
 const MEBIBYTE = 1024 * 1024;
+/** What `hugeAnswer` streams: 100 MB, far past any bound on one answer. */
+const HUGE_ANSWER_BYTES = 100 * 1000 * 1000;
 
 /** Writes `chunks` one per event-loop turn (so the client reads while the Hub writes), then ends, unless the client left. */
 function writeSlowly(response: ServerResponse, chunks: Iterable<string>): void {
@@ -69,6 +71,11 @@ export class HostileHub {
 			return { status: 429, headers: { 'Retry-After': '999999999' }, body: { error: { code: 'rate_limited', message: 'Slow down' } } };
 		}
 		if (method === 'GET' && path === NOTIFICATION_STREAM) return this.hostileStream();
+		if (this.active.has('hugeAnswer')) {
+			this.met.requests += 1;
+			const answer = () => repeated('{"padding":"', 'x'.repeat(64 * 1024), HUGE_ANSWER_BYTES, '"}');
+			return { status: 200, headers: { 'Content-Type': 'application/json' }, stream: (response) => writeSlowly(response, answer()) };
+		}
 		return undefined;
 	}
 

@@ -90,7 +90,7 @@ export function bendJson(
 	request: { path: string; query: URLSearchParams; now: number; templates: Map<string, Json> },
 ): Reply {
 	const { path, query, now, templates } = request;
-	if (active.has('wrongJsonTypes')) return { ...reply, body: 'a string where an object belongs' };
+	if (active.has('wrongJsonTypes')) return { ...reply, body: Array.isArray(reply.body) ? { wrong: 'an object where a list belongs' } : 'a string where an object belongs' };
 	let body = reply.body;
 	const nowIso = new Date(now).toISOString();
 	if ((active.has('endlessPages') || active.has('repeatingPages')) && isObject(body)) body = fillPage(body, active, query, nowIso, templates, path);
