@@ -38,7 +38,7 @@ describe("the personal API token credential's test against a Base URL that redir
 			expect(result.message).not.toContain(apiToken);
 			// The same message on both lines: the nodes' test method (n8n 1.x ignores a declarative
 			// test's rules, and said only "Request failed with status code 302").
-			expect(result.message).toMatch(/redirect \(HTTP 302\), which is refused so that the token is never sent to another address/);
+			expect(result.message).toMatch(/redirect \(HTTP 302\), which is refused so that the credentials never reach another address/);
 		} finally {
 			await Promise.all([elsewhere.close(), redirecting.close()]);
 		}

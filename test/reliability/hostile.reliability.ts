@@ -48,7 +48,7 @@ const WRONG_TYPE_ERRORS: Record<string, RegExp> = {
 const HUGE_ANSWER_ERROR = /exceeded 32 MiB \(bound answerBytes\)/;
 
 /** What a redirect to another host must end with: refused, saying why. */
-const REDIRECT_ERROR = /redirect \(HTTP 302\), which is not followed/;
+const REDIRECT_ERROR = /redirect \(HTTP 302\), which is refused so that the credentials never reach another address/;
 
 /** The error a subject must end with against these behaviours, where one is required. */
 function requiredError(behaviours: HostileBehaviour[], subject: string): RegExp | undefined {

@@ -1,5 +1,5 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
-import { baseUrlRefusal, trimmedBaseUrl } from '../transport/baseUrl';
+import { baseUrlRefusal, redirectRefusal, trimmedBaseUrl } from '../transport/baseUrl';
 import { networkReason } from '../transport/failedCall';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -18,9 +18,8 @@ const failed = (message: string): INodeCredentialTestResult => ({ status: 'Error
 function verdict(status: number): INodeCredentialTestResult {
 	if (status >= 200 && status < 300) return { status: 'OK', message: 'Connection successful!' };
 	if (REDIRECT_STATUSES.has(status)) {
-		return failed(
-			`The Base URL answered with a redirect (HTTP ${status}), which is refused so that the token is never sent to another address. Set the Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.`,
-		);
+		const { message, description } = redirectRefusal(status);
+		return failed(`${message}. ${description}`);
 	}
 	if (status === 401) {
 		return failed(

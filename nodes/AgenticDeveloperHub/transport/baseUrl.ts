@@ -25,6 +25,14 @@ export function baseUrlRefusal(baseUrl: string): { message: string; description:
 }
 
 /** The credential's Base URL without a trailing slash (as every request and test uses it). */
+/** A redirect from the Base URL: never followed (node and credential test alike), so that no credential reaches another address. */
+export function redirectRefusal(status: number): { message: string; description: string } {
+	return {
+		message: `The Base URL answered with a redirect (HTTP ${status}), which is refused so that the credentials never reach another address`,
+		description: "Set the credential's Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.",
+	};
+}
+
 export function trimmedBaseUrl(value: unknown): string {
 	return String(value ?? '').trim().replace(/\/+$/, '');
 }

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 import { credentialSnapshot, freshCredentialSnapshot, signingToken, type CredentialSnapshot } from './credentialSnapshot';
 import { executionCancelSignal, sendWithPersonalToken, signingContext, type SentResponse } from './signing';
-import { baseUrlOf, hostOf } from './baseUrl';
+import { baseUrlOf, hostOf, redirectRefusal } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
 import { hubApiError, networkError, reconnectError, stoppedError, type ErrorContext, type StatusMeaning } from './errorMessages';
 import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } from './failedCall';
@@ -268,7 +268,7 @@ async function afterFailure(
 	// lost deleted it, and the target is gone either way.
 	if (info.status === 404 && call.request.method === 'DELETE' && errorContext.attempts > 1) return { done: {} };
 	// The Hub's API never redirects: a redirect is not followed (it could lead anywhere), and says so.
-	if (info.status >= 300 && info.status < 400) throw hubApiError(info, errorContext, REDIRECT_REFUSED(info.status));
+	if (info.status >= 300 && info.status < 400) throw hubApiError(info, errorContext, redirectRefusal(info.status));
 	const meaning = call.finalStatuses?.[info.status];
 	if (meaning) throw hubApiError(info, errorContext, meaning);
 	if (info.status === 429) {
@@ -282,11 +282,6 @@ async function afterFailure(
 	}
 	return retryOrThrow(call, info.status >= 500 ? nextBackoff(call) : undefined, failure);
 }
-
-const REDIRECT_REFUSED = (status: number): StatusMeaning => ({
-	message: `The Base URL answered with a redirect (HTTP ${status}), which is not followed so that the credentials never reach another address`,
-	description: "Set the credential's Base URL to the Hub API's own address (without /api), for example https://api.agenticdeveloperhub.com.",
-});
 
 /** The backoff before the call's next retry (it grows with each one). */
 function nextBackoff(call: CallState): number {
