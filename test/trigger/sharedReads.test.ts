@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeHelpers,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -8,6 +9,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { AgenticDeveloperHubTrigger } from '../../nodes/AgenticDeveloperHub/AgenticDeveloperHubTrigger.node';
 import { authenticationProperty, credentialDescriptions } from '../../nodes/AgenticDeveloperHub/descriptions/authentication';
 import { hubApiRequest } from '../../nodes/AgenticDeveloperHub/transport';
 import { readTicket } from '../../nodes/AgenticDeveloperHub/transport/sharedReads';
@@ -55,6 +57,23 @@ class IdenticalRequests implements INodeType {
 }
 
 const identical = new IdenticalRequests();
+
+/** The polling trigger as n8n loads it: n8n's loader adds Poll Times to every polling node (n8n-core nodes-loader/constants). */
+const loadedTrigger = new AgenticDeveloperHubTrigger();
+loadedTrigger.description = {
+	...loadedTrigger.description,
+	properties: [
+		...loadedTrigger.description.properties,
+		{
+			displayName: 'Poll Times',
+			name: 'pollTimes',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: { item: [{ mode: 'everyMinute' }] },
+			options: NodeHelpers.cronNodeOptions,
+		},
+	],
+};
 
 describe('Identical reads of one account share one request', () => {
 	let harness: Harness;
@@ -186,5 +205,38 @@ describe('Identical reads of one account share one request', () => {
 		expect((responses(after, LIST)['401'] ?? 0) - (responses(before, LIST)['401'] ?? 0)).toBe(1);
 		expect((responses(after, LIST)['200'] ?? 0) - (responses(before, LIST)['200'] ?? 0)).toBe(1);
 		expect(emitted.map(ids)).toEqual([0, 1, 2].map(() => ids(created)));
+	});
+
+	it('a poll may take an identical read fetched by another workflow up to a minute before: a new item comes one poll later, never lost or repeated', async () => {
+		const [a, b] = [freshNodeName(), freshNodeName()];
+		await pollTogether([{ index: 0, node: a }, { index: 1, node: b }]);
+		const before = await listReads();
+		expect(await pollTogether([{ index: 0, node: a }])).toEqual([[]]);
+		const created = await notify(1);
+		// B takes the answer A fetched a moment ago: nothing new for B yet, and no request.
+		expect(await pollTogether([{ index: 1, node: b }])).toEqual([[]]);
+		expect(await listReads()).toBe(before + 1);
+		// Never the same answer twice: B's next poll sends its own, and A takes that newer one.
+		expect((await pollTogether([{ index: 1, node: b }]))[0].map((item) => item.id)).toEqual(ids(created));
+		expect((await pollTogether([{ index: 0, node: a }]))[0].map((item) => item.id)).toEqual(ids(created));
+		expect(await listReads()).toBe(before + 2);
+		expect(await pollTogether([{ index: 0, node: a }, { index: 1, node: b }])).toEqual([[], []]);
+	});
+
+	it('Poll Times more often than once a minute: a poll takes only reads sent since it began', async () => {
+		const parameters = { ...NOTIFICATIONS, pollTimes: { item: [{ mode: 'custom', cronExpression: '*/10 * * * * *' }] } };
+		const poll = async (index: number, nodeName: string) =>
+			((await workflows[index].poll(loadedTrigger, { parameters, nodeName })) ?? [[]])[0].map((item) => item.json.id);
+		const [a, b] = [freshNodeName(), freshNodeName()];
+		await Promise.all([poll(0, a), poll(1, b)]);
+		const before = await listReads();
+		expect(await poll(0, a)).toEqual([]);
+		const created = await notify(1);
+		expect(await poll(1, b)).toEqual(ids(created));
+		expect(await listReads()).toBe(before + 2);
+		// Every Minute (n8n's default) again: B's answer serves A.
+		const everyMinute = { ...parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
+		expect(((await workflows[0].poll(loadedTrigger, { parameters: everyMinute, nodeName: a })) ?? [[]])[0].map((item) => item.json.id)).toEqual(ids(created));
+		expect(await listReads()).toBe(before + 2);
 	});
 });
