@@ -4,11 +4,12 @@ import type { HubContext } from './request';
 import type { HubRequestOptions } from './requestOptions';
 
 /**
- * How long an answer stays available to reads that began before it was asked for (ms). Reads of
- * many workflows woken by one event, or polled at the same minute tick, reach the transport over
- * a few moments; this bounds what is kept for them.
+ * How long an answer stays available (ms from when it was sent). A read takes only answers sent
+ * after it began, so keeping them longer never makes one staler; it lets the reads of many
+ * workflows woken by one event meet the one request even when n8n is slow to hand each its
+ * credential. Polls may take older ones (RecentShare), never older than this.
  */
-export const SHARED_READ_KEEP_MS = 2_000;
+export const SHARED_READ_KEEP_MS = 60_000;
 /** At most this many answers are kept at once (the oldest go first). */
 const MAX_KEPT_READS = 500;
 
@@ -42,8 +43,6 @@ export interface RecentShare {
 	reader: string;
 }
 
-/** At most this long (ms) is an answer kept for polls (RecentShare). */
-const MAX_RECENT_MS = 60_000;
 /** At most this many readers' last answers are remembered (the oldest go first). */
 const MAX_READERS = 10_000;
 
@@ -54,7 +53,7 @@ const lastTaken = new Map<string, ReadTicket>();
 
 function forget(now: number): void {
 	for (const [key, answer] of answers) {
-		if (answer.answeredAt !== undefined && now - answer.sentAtMs > MAX_RECENT_MS && now - answer.answeredAt > SHARED_READ_KEEP_MS) answers.delete(key);
+		if (answer.answeredAt !== undefined && now - answer.sentAtMs > SHARED_READ_KEEP_MS) answers.delete(key);
 	}
 	while (answers.size >= MAX_KEPT_READS) answers.delete(answers.keys().next().value as string);
 	while (lastTaken.size >= MAX_READERS) lastTaken.delete(lastTaken.keys().next().value as string);
@@ -62,9 +61,9 @@ function forget(now: number): void {
 
 /** Whether the kept answer may serve this read: sent since it began, or (a poll) recent and newer than its last. */
 function mayTake(kept: SharedAnswer, shareAfter: ReadTicket, recent: RecentShare | undefined, now: number): boolean {
-	const inFlight = kept.answeredAt === undefined;
-	if (kept.sentAt > shareAfter && (inFlight || now - kept.answeredAt! <= SHARED_READ_KEEP_MS)) return true;
-	if (!recent || now - kept.sentAtMs > Math.min(recent.withinMs, MAX_RECENT_MS)) return false;
+	if (now - kept.sentAtMs > SHARED_READ_KEEP_MS) return false;
+	if (kept.sentAt > shareAfter) return true;
+	if (!recent || now - kept.sentAtMs > recent.withinMs) return false;
 	return kept.sentAt > (lastTaken.get(recent.reader) ?? 0);
 }
 
@@ -96,7 +95,7 @@ export function errorForNode<E extends Error>(error: E, node: INode): E {
 /**
  * A GET that identical GETs of the same account share (single-flight): a read that began at
  * `options.shareAfter` takes the answer of an identical request sent after that moment, in flight
- * or answered within SHARED_READ_KEEP_MS; a poll (`options.shareRecent`) also one sent up to its
+ * or answered (kept SHARED_READ_KEEP_MS); a poll (`options.shareRecent`) also one sent up to its
  * window before, newer than any it took before. Otherwise it sends its own. Never across accounts
  * (accountKey.ts), never for anything but a plain GET. Each caller gets its own copy of the body;
  * a failure reaches each caller waiting for it as its own error, and is not kept (a `401
