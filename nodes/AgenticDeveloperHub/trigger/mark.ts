@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { beginRead } from './api';
 import type { EventContext, TriggerEvent } from './events/types';
 
 /** Bumped when the kept state changes shape: a state of another version is started afresh. */
@@ -44,8 +45,11 @@ export async function ensureMark(context: EventContext, event: TriggerEvent, sto
  * way: the polling trigger on each poll, the realtime trigger on each wake-up. The mark moves (a
  * top-level assignment, which n8n notices) before the items are handed out, so the emit that
  * saves the static data saves the mark that covers them. A failed read leaves the mark as it was.
+ * Workflows of one account reading at the same moment share identical requests (trigger/api.ts);
+ * each filters the answer by its own mark.
  */
 export async function readSinceMark(context: EventContext, event: TriggerEvent, store: MarkStore): Promise<IDataObject[]> {
+	beginRead(context);
 	if (await ensureMark(context, event, store)) return [];
 	const { items, state } = await event.poll.call(context, store.state as IDataObject);
 	store.state = state;
