@@ -85,25 +85,31 @@ export interface ExecutionSummary {
 	startedAt: number;
 }
 
-/** Every execution newer than `afterId`, from n8n's execution list (newest first, paged by n8n's cursor). */
+/**
+ * Every status, named: without a status filter n8n's list puts at most one page of running
+ * executions before the finished ones, and its cursor pages only the finished ones.
+ */
+const ANY_STATUS = encodeURIComponent(JSON.stringify({ status: ['new', 'running', 'waiting', 'success', 'error', 'canceled', 'crashed'] }));
+
+/** Every execution newer than `afterId`, from n8n's execution list (latest started first, paged by n8n's cursor). */
 export async function executionsAfter(n8n: N8nClient, afterId: number): Promise<ExecutionSummary[]> {
 	const found: ExecutionSummary[] = [];
 	let cursor: string | undefined;
 	for (let page = 0; page < 100; page++) {
-		const query = `filter=${encodeURIComponent('{}')}&limit=${PAGE}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+		const query = `filter=${ANY_STATUS}&limit=${PAGE}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
 		const { results, nextCursor } = await whenReady(async () => await n8n.data<{ results: any[]; nextCursor?: string | null }>('GET', `/rest/executions?${query}`));
 		const newer = results.filter((execution) => Number(execution.id) > afterId);
 		for (const execution of newer) {
 			found.push({ id: Number(execution.id), workflowId: String(execution.workflowId), status: String(execution.status), startedAt: Date.parse(String(execution.startedAt ?? execution.createdAt)) });
 		}
-		if (!nextCursor || newer.length < results.length) return found;
+		if (!nextCursor || newer.length === 0) return found;
 		cursor = nextCursor;
 	}
 	throw new Error('more than 10,000 new executions: the benchmark lost count');
 }
 
 export async function newestExecutionId(n8n: N8nClient): Promise<number> {
-	const { results } = await whenReady(async () => await n8n.data<{ results: any[] }>('GET', `/rest/executions?filter=${encodeURIComponent('{}')}&limit=1`));
+	const { results } = await whenReady(async () => await n8n.data<{ results: any[] }>('GET', `/rest/executions?filter=${ANY_STATUS}&limit=${PAGE}`));
 	return Math.max(0, ...results.map((execution) => Number(execution.id)));
 }
 
