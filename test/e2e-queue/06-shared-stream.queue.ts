@@ -2,6 +2,7 @@ import { phase } from '../e2e/support/environment';
 import { useSession } from '../e2e/support/session';
 import { readExecution, type WorkflowJson } from '../e2e/support/workflows';
 import { executionsPerProcess, finishedExecutions, queueWorkflow } from './support/executions';
+import { until } from '../e2e/support/until';
 
 /*
  * Issue 23 in queue mode: the leader main holds the triggers, so 3 realtime workflows of one
@@ -24,13 +25,6 @@ function realtimeWorkflow(workflow: WorkflowJson, name: string): WorkflowJson {
 describe('realtime workflows of one account with one main and two workers', () => {
 	const session = useSession();
 	const streams = async () => (await session.counters()).streams as Streams;
-	const until = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-		const deadline = Date.now() + timeoutMs;
-		while (!(await condition())) {
-			if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	};
 
 	it('3 workflows share the main\'s one stream; each event runs once per workflow, on the workers', async () => {
 		const credential = await session.connectedCredential('Queue shared stream', { permissions: ['discussions:read'] });

@@ -1,6 +1,7 @@
 import { phase } from './support/environment';
 import { useSession } from './support/session';
 import { e2eWorkflow, readExecution, type WorkflowJson } from './support/workflows';
+import { until } from './support/until';
 
 const ADA = 'ada@example.com';
 
@@ -18,13 +19,6 @@ function named(workflow: WorkflowJson, name: string): WorkflowJson {
 describe('realtime workflows of one account share the Hub stream', () => {
 	const session = useSession();
 	const streams = async () => (await session.counters()).streams as Streams;
-	const until = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-		const deadline = Date.now() + timeoutMs;
-		while (!(await condition())) {
-			if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	};
 	const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 	const finished = async (workflowId: string) => (await session.n8n.executions(workflowId)).filter((execution) => !['running', 'new', 'waiting'].includes(execution.status));
 	/** The notification ids each execution of the workflow emitted, all executions together. */
