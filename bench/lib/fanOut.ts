@@ -121,9 +121,14 @@ export async function awaitStarts(n8n: N8nClient, afterId: number, workflowIds: 
 	const wanted = new Set(workflowIds);
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const found = (await executionsAfter(n8n, afterId)).filter((execution) => wanted.has(execution.workflowId) && Number.isFinite(execution.startedAt));
-		if (found.length >= workflowIds.length * perWorkflow) return found;
-		if (Date.now() > deadline) throw new Error(`${found.length} of ${workflowIds.length * perWorkflow} executions started within ${timeoutMs} ms`);
+		// n8n orders the list by start and pages it by id: a page can repeat a row of the one before.
+		const byId = new Map((await executionsAfter(n8n, afterId)).map((execution) => [execution.id, execution]));
+		const found = [...byId.values()].filter((execution) => wanted.has(execution.workflowId) && Number.isFinite(execution.startedAt));
+		const perId = new Map<string, number>();
+		for (const execution of found) perId.set(execution.workflowId, (perId.get(execution.workflowId) ?? 0) + 1);
+		const short = workflowIds.filter((id) => (perId.get(id) ?? 0) < perWorkflow).length;
+		if (short === 0) return found;
+		if (Date.now() > deadline) throw new Error(`${short} of ${workflowIds.length} workflows had not started ${perWorkflow} execution(s) within ${timeoutMs} ms`);
 		await sleep(250);
 	}
 }
