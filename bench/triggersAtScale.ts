@@ -88,6 +88,8 @@ class ScaleRun {
 	async activateRealtime(count: number, credential: Credential): Promise<{ ids: string[]; ms: number }> {
 		const workflows = Array.from({ length: count }, (_unused, index) => hubTriggerWorkflow(`Scale realtime ${credential.name} ${index + 1}`, 'agenticDeveloperHubRealtimeTrigger', { event: 'newNotification' }, credential));
 		const activated = await activateAll(this.setup.n8n, workflows);
+		// n8n activates from its outbox after the REST call answered: a workflow not yet listening misses the event.
+		await sleep(ACTIVATION_GRACE_S * 1000);
 		await settle(this.everything, 3_000, 120_000);
 		return activated;
 	}
