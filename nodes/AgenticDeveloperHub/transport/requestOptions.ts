@@ -35,6 +35,8 @@ export interface HubRequestOptions {
 	 * GET of the same account sent after it may serve this one too (sharedReads.ts).
 	 */
 	shareAfter?: number;
+	/** A poll only, with `shareAfter`: how old an identical answer it may take, and who reads (sharedReads.ts). */
+	shareRecent?: { withinMs: number; reader: string };
 	/** Open a `text/event-stream` (stream.ts): the answer is the live body. */
 	stream?: StreamRequestOptions;
 }

@@ -26,19 +26,46 @@ export function readTicket(): ReadTicket {
 interface SharedAnswer {
 	/** When the request was sent, in ticket order. */
 	sentAt: ReadTicket;
+	/** Date.now() when the request was sent. */
+	sentAtMs: number;
 	outcome: Promise<{ body: unknown } | { error: Error }>;
 	/** Date.now() when the Hub answered; undefined while in flight. */
 	answeredAt?: number;
 }
 
+/**
+ * A poll may also take an answer sent before it began, up to `withinMs` old, that is newer than
+ * any this `reader` (a workflow's node) took before: it never sees an older list than it saw.
+ */
+export interface RecentShare {
+	withinMs: number;
+	reader: string;
+}
+
+/** At most this long (ms) is an answer kept for polls (RecentShare). */
+const MAX_RECENT_MS = 60_000;
+/** At most this many readers' last answers are remembered (the oldest go first). */
+const MAX_READERS = 10_000;
+
 /** Per account, route and query: the latest identical request. */
 const answers = new Map<string, SharedAnswer>();
+/** Per reader: the latest answer it took (in ticket order). */
+const lastTaken = new Map<string, ReadTicket>();
 
 function forget(now: number): void {
 	for (const [key, answer] of answers) {
-		if (answer.answeredAt !== undefined && now - answer.answeredAt > SHARED_READ_KEEP_MS) answers.delete(key);
+		if (answer.answeredAt !== undefined && now - answer.sentAtMs > MAX_RECENT_MS && now - answer.answeredAt > SHARED_READ_KEEP_MS) answers.delete(key);
 	}
 	while (answers.size >= MAX_KEPT_READS) answers.delete(answers.keys().next().value as string);
+	while (lastTaken.size >= MAX_READERS) lastTaken.delete(lastTaken.keys().next().value as string);
+}
+
+/** Whether the kept answer may serve this read: sent since it began, or (a poll) recent and newer than its last. */
+function mayTake(kept: SharedAnswer, shareAfter: ReadTicket, recent: RecentShare | undefined, now: number): boolean {
+	const inFlight = kept.answeredAt === undefined;
+	if (kept.sentAt > shareAfter && (inFlight || now - kept.answeredAt! <= SHARED_READ_KEEP_MS)) return true;
+	if (!recent || now - kept.sentAtMs > Math.min(recent.withinMs, MAX_RECENT_MS)) return false;
+	return kept.sentAt > (lastTaken.get(recent.reader) ?? 0);
 }
 
 /** Query values in a fixed key order, so `{a, b}` and `{b, a}` are the same read. */
@@ -51,7 +78,7 @@ function canonical(value: unknown): unknown {
 
 /** Only a plain read shares: no body, no special statuses, secrets, stream or idempotency of its own. */
 function isPlainRead(options: HubRequestOptions): boolean {
-	const allowed = new Set(['qs', 'resource', 'itemIndex', 'shareAfter']);
+	const allowed = new Set(['qs', 'resource', 'itemIndex', 'shareAfter', 'shareRecent']);
 	return Object.entries(options).every(([name, value]) => value === undefined || allowed.has(name));
 }
 
@@ -69,16 +96,16 @@ export function errorForNode<E extends Error>(error: E, node: INode): E {
 /**
  * A GET that identical GETs of the same account share (single-flight): a read that began at
  * `options.shareAfter` takes the answer of an identical request sent after that moment, in flight
- * or answered within SHARED_READ_KEEP_MS; otherwise it sends its own. So a shared answer is never
- * older than the caller's own would have been. Never across accounts (accountKey.ts), never for
- * anything but a plain GET. Each caller gets its own copy of the body; a failure reaches each as
- * its own error (a `401 token_expired` is refreshed once inside the one request, and every waiter
- * gets the retried answer).
+ * or answered within SHARED_READ_KEEP_MS; a poll (`options.shareRecent`) also one sent up to its
+ * window before, newer than any it took before. Otherwise it sends its own. Never across accounts
+ * (accountKey.ts), never for anything but a plain GET. Each caller gets its own copy of the body;
+ * a failure reaches each caller waiting for it as its own error, and is not kept (a `401
+ * token_expired` is refreshed once inside the one request, and every waiter gets the retried answer).
  */
 export async function sharedRead(
 	ctx: HubContext,
 	endpoint: string,
-	options: HubRequestOptions & { shareAfter: ReadTicket },
+	options: HubRequestOptions & { shareAfter: ReadTicket; shareRecent?: RecentShare },
 	send: () => Promise<unknown>,
 ): Promise<unknown> {
 	const account = isPlainRead(options) ? await accountKey(ctx, options.itemIndex ?? 0) : undefined;
@@ -86,24 +113,29 @@ export async function sharedRead(
 	const key = JSON.stringify([account, endpoint, canonical(options.qs ?? {}), options.resource ?? null]);
 	const now = Date.now();
 	const kept = answers.get(key);
-	const fresh = kept && kept.sentAt > options.shareAfter && (kept.answeredAt === undefined || now - kept.answeredAt <= SHARED_READ_KEEP_MS);
-	let outcome: Awaited<SharedAnswer['outcome']>;
-	if (fresh) {
-		outcome = await kept.outcome;
-		if ('error' in outcome) throw errorForNode(outcome.error, ctx.getNode());
+	const { shareRecent } = options;
+	let answer: SharedAnswer;
+	if (kept && mayTake(kept, options.shareAfter, shareRecent, now)) {
+		answer = kept;
 	} else {
 		forget(now);
-		const answer: SharedAnswer = {
+		answer = {
 			sentAt: readTicket(),
+			sentAtMs: now,
 			outcome: send().then(
 				(body) => ({ body }),
 				(error: Error) => ({ error }),
 			),
 		};
 		answers.set(key, answer);
-		outcome = await answer.outcome;
-		answer.answeredAt = Date.now();
-		if ('error' in outcome) throw outcome.error;
+		const settled = answer;
+		void settled.outcome.then((outcome) => {
+			settled.answeredAt = Date.now();
+			if ('error' in outcome && answers.get(key) === settled) answers.delete(key);
+		});
 	}
+	if (shareRecent) lastTaken.set(shareRecent.reader, Math.max(answer.sentAt, lastTaken.get(shareRecent.reader) ?? 0));
+	const outcome = await answer.outcome;
+	if ('error' in outcome) throw answer === kept ? errorForNode(outcome.error, ctx.getNode()) : outcome.error;
 	return deepCopy(outcome.body as IDataObject);
 }
