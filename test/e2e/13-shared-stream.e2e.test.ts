@@ -73,4 +73,24 @@ describe('realtime workflows of one account share the Hub stream', () => {
 		await until(async () => (await streams()).open.notifications === 0, 'the last workflow closed the stream');
 		process.stdout.write(`[shared stream e2e] 3 workflows: ${(await streams()).opened.notifications - openedBefore} stream(s) opened, 7 events, each once per listening workflow\n`);
 	});
+
+	it('with a personal API token: 2 realtime workflows share 1 stream and each gets each event once', async () => {
+		const ada = session.user(ADA);
+		const name = 'Shared stream token';
+		const { id: credentialId } = await session.n8n.createCredential(name, 'agenticDeveloperHubApi', { baseUrl: session.hub.url, apiToken: ada.apiToken });
+		const credential = { type: 'agenticDeveloperHubApi' as const, name, id: credentialId };
+		const ids: string[] = [];
+		for (const copy of ['A', 'B']) ids.push((await session.n8n.createWorkflow(named(e2eWorkflow('realtime-notification', credential), `Token stream ${copy}`))).id);
+		await session.hub.control('POST', '/__sandbox/streams/peak');
+		for (const id of ids) await session.n8n.activateWorkflow(id);
+		await until(async () => (await streams()).open.notifications >= 1, 'the token\'s stream is open');
+
+		const created = [await notify('Token 1', ids, 1), await notify('Token 2', ids, 2)];
+		await sleep(3_000);
+		for (const id of ids) expect(await emitted(id)).toEqual([...created].sort());
+		expect((await streams()).peak.notifications).toBe(1);
+
+		for (const id of ids) await session.n8n.deactivateWorkflow(id);
+		await until(async () => (await streams()).open.notifications === 0, 'the last workflow closed the stream');
+	});
 });
