@@ -82,8 +82,14 @@ describe('realtime workflows of one account share the Hub stream', () => {
 		const ids: string[] = [];
 		for (const copy of ['A', 'B']) ids.push((await session.n8n.createWorkflow(named(e2eWorkflow('realtime-notification', credential), `Token stream ${copy}`))).id);
 		await session.hub.control('POST', '/__sandbox/streams/peak');
+		const listReads = async () => Number((await session.counters()).requests['GET /api/notifications']?.['200'] ?? 0);
+		const readsBefore = await listReads();
 		for (const id of ids) await session.n8n.activateWorkflow(id);
+		// n8n 2.41 activates from its outbox after the REST call answered: each activation takes its
+		// mark with one list read; a workflow not yet active would rightly miss an event sent before.
+		await until(async () => (await listReads()) >= readsBefore + ids.length, 'both workflows took their mark');
 		await until(async () => (await streams()).open.notifications >= 1, 'the token\'s stream is open');
+		await sleep(3_000);
 
 		const created = [await notify('Token 1', ids, 1), await notify('Token 2', ids, 2)];
 		await sleep(3_000);
