@@ -35,13 +35,12 @@ export async function sendWithPersonalToken(
 	request: IHttpRequestOptions,
 	onFailure: (failure: HubAnswerError) => void,
 ): Promise<SentResponse> {
-	// n8n's helpers do not add the execution's cancel signal: a stopped or timed-out execution must
-	// still abort the request in flight (a stream brings its own signal).
-	const cancel = executionCancelSignal(ctx);
+	// n8n's httpRequestWithAuthentication adds the execution's cancel signal itself (both lines, where
+	// the context has one): a stopped or timed-out execution aborts the request in flight.
 	const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx as IAllExecuteFunctions,
 		snapshot.credentialType,
-		{ ...request, abortSignal: request.abortSignal ?? cancel, ignoreHttpStatusErrors: true },
+		{ ...request, ignoreHttpStatusErrors: true },
 		{ credentialsDecrypted: { id: '', name: snapshot.credentialType, type: snapshot.credentialType, data: { ...snapshot.data } } },
 	)) as SentResponse;
 	// A redirect (not followed) is no answer either.

@@ -21,8 +21,10 @@ export async function runManually(session: E2eSession, workflowId: string, start
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		const execution = await readExecution(session.environment, session.n8n, answer.executionId).catch(() => undefined);
-		if (execution && !['running', 'new', 'waiting'].includes(execution.status)) {
-			const runData = ((execution.raw as any).data?.resultData?.runData ?? {}) as Record<string, unknown>;
+		const runData = ((execution?.raw as any)?.data?.resultData?.runData ?? {}) as Record<string, unknown>;
+		// n8n 1.123 may mark a run finished a moment before it has saved its data ("Found successful
+		// execution where data is empty stringified array" in its log): read again until the data is there.
+		if (execution && !['running', 'new', 'waiting'].includes(execution.status) && Object.keys(runData).length > 0) {
 			return { ...besideOutputs(execution.raw), runData, executionId: execution.id, workflowId, status: execution.status, error: execution.error };
 		}
 		if (Date.now() > deadline) throw new Error(`The manual run ${answer.executionId} did not finish within 120 s`);
