@@ -55,7 +55,7 @@ async function startRealN8n(workDir: string, use: (setup: RealN8n) => Promise<Fi
 		// Its own task-broker port too: another n8n (e.g. the e2e suite's) may hold the default 5679.
 		// n8n's default log level (the tests run n8n at debug, which logs every expression n8n
 		// evaluates: half of a Topic Get's cost in a CPU profile, paid alike by both contenders).
-		const env = { N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'info' };
+		const env = { N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'info', ...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}) };
 		instance = await startN8n(runtime, { port: await freePort(), userFolder, logFile: path.join(workDir, 'n8n.log'), env });
 		const n8n = new N8nClient(instance.url);
 		await n8n.setupOwner();

@@ -1,4 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeListSearchResult, INodeParameters, INodeType } from 'n8n-workflow';
+import { operationsByResource } from '../../nodes/AgenticDeveloperHub/actions/router';
+import type { HubResource } from '../../nodes/AgenticDeveloperHub/actions/types';
 import { ACCESS_TOKEN, API_TOKEN, useShapeHarness, type Exchange, type ShapeHarness } from './support';
 
 /** One operation run: its parameters, the exchanges it must make, and its output. */
@@ -37,6 +39,10 @@ export function runShapeCases(node: INodeType, cases: ShapeCase[]): ShapeHarness
 		});
 		if (typeof output === 'function') output(produced);
 		else expect(produced).toEqual(output);
+		// Items of a read-only operation run several at once (actions/router.ts): it may send nothing but reads.
+		if (operationsByResource[parameters.resource as HubResource]?.[String(parameters.operation)]?.readOnly) {
+			expect(exchanges.map(({ request }) => request.method).filter((method) => method !== 'GET')).toEqual([]);
+		}
 	});
 	return shapes;
 }

@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import type { HubErrorInfo } from './hubError';
 import { redact } from './redact';
 
@@ -130,6 +130,14 @@ export function networkError(ctx: ErrorContext, baseUrl: string, reason: string)
 	return new NodeApiError(ctx.node, { message, reason } as JsonObject, {
 		message,
 		description,
+		itemIndex: ctx.itemIndex,
+	});
+}
+
+/** n8n stopped the execution (a user, or the workflow's timeout) before the Hub answered: not a network fault. */
+export function stoppedError(ctx: ErrorContext): NodeOperationError {
+	return new NodeOperationError(ctx.node, `The execution was stopped before the Hub answered ${ctx.method} ${ctx.endpoint}`, {
+		description: 'n8n stopped the execution (Stop, or the workflow timeout in its settings); nothing more was sent to the Hub.',
 		itemIndex: ctx.itemIndex,
 	});
 }

@@ -13,7 +13,7 @@ import { credentialSnapshot, freshCredentialSnapshot, signingToken, type Credent
 import { executionCancelSignal, sendWithPersonalToken, signingContext, type SentResponse } from './signing';
 import { baseUrlOf, hostOf } from './baseUrl';
 import { defaultIdempotencyKey } from './idempotencyKey';
-import { hubApiError, networkError, reconnectError, type ErrorContext, type StatusMeaning } from './errorMessages';
+import { hubApiError, networkError, reconnectError, stoppedError, type ErrorContext, type StatusMeaning } from './errorMessages';
 import { networkReason, neverReachedHub, readStreamedErrorBody, responseOf } from './failedCall';
 import { readAnswer } from './answerBody';
 import { answerOfPublishedType, UnexpectedAnswerType } from './answerShape';
@@ -239,6 +239,7 @@ async function afterFailure(
 	const thrown = call.failure ?? error;
 	const response = responseOf(thrown);
 	if (!response) {
+		if (executionCancelSignal(ctx)?.aborted) throw stoppedError(errorContext);
 		const reason = networkReason(thrown);
 		// Never rethrow n8n's own error: it can carry the request options, Authorization included.
 		if (!reason) {

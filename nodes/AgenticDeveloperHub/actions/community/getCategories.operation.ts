@@ -17,6 +17,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['getCategories'] } }, properties);
 
 /** Every category of the community, in display order (the route is not paged). */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const includeArchived = requireBoolean(this, this.getNodeParameter('includeArchived', itemIndex, false), 'Include Archived', itemIndex);
 	const path = await communityPath(this, itemIndex, '/categories');

@@ -7,6 +7,8 @@ const properties: INodeProperties[] = [communityProperty, ...returnAllOrLimit()]
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['getDirectory'] } }, properties);
 
 /** The member directory: names, roles, post counts and the categories each member is active in. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return await getItems(this, itemIndex, '/directory');
 }

@@ -7,6 +7,8 @@ const properties: INodeProperties[] = [communityProperty, ...returnAllOrLimit()]
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['getMembers'] } }, properties);
 
 /** Members with their role (IDs only; Get Directory has their names). Only members may list them. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return await getItems(this, itemIndex, '/members');
 }

@@ -8,6 +8,8 @@ const properties: INodeProperties[] = [communityProperty];
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['getMyMembership'] } }, properties);
 
 /** Your role in the community: `role` is null when you are not a member. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const communityId = await communityParameter(this, 'communityId', itemIndex);
 	const { role } = await hubRequest(this, 'GET', communityRoute(communityId, '/members/me'), {

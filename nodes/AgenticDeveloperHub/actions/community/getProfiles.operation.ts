@@ -54,6 +54,8 @@ function readUserIds(context: IExecuteFunctions, itemIndex: number): string[] {
 }
 
 /** One output item per profile found (`customerId`, `displayName`, `slug`, `avatarUrl`). */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const lookUpBy = requireOption(this, this.getNodeParameter('lookUpBy', itemIndex, 'ids'), LOOK_UP_OPTIONS, 'Look Up', itemIndex);
 	if (lookUpBy === 'ids') {

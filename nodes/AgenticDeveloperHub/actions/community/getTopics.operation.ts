@@ -33,6 +33,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['community'], operation: ['getTopics'] } }, properties);
 
 /** `GET /communities/{id}/topics`: pages carry `total`, which ends the list. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const withNames = includeAuthorNamesParameter(this, itemIndex);

@@ -11,6 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 /** Newest activity first, each with the other person's user ID, the last message and the unread count. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	return await hubRequestAll(this, '/api/chat/dms', { itemsKey: 'chats', maxPageSize: 500 }, { itemIndex, limit });

@@ -30,6 +30,8 @@ export const description = updateDisplayOptions(
  * whole pages (so the newest messages are all there, one request for up to 200), then keep the
  * newest `limit`; the output is always in conversation order (ascending `seq`).
  */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const chatId = locatorParameter(this, 'chatId', 'chat', 'Chat', itemIndex);

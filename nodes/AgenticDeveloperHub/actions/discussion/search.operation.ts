@@ -36,6 +36,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex, 500);

@@ -21,6 +21,8 @@ export const description = updateDisplayOptions(
 );
 
 /** Oldest first; the Hub returns them in one unpaginated list. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);

@@ -9,6 +9,8 @@ const properties: INodeProperties[] = [...returnAllOrLimit(), simplifyProperty('
 export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getAllEcosystems'] } }, properties);
 
 /** `GET /ecosystem/ecosystems`: every ecosystem you can use, in one list; `isDefault` marks yours. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);

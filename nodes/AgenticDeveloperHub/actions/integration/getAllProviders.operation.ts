@@ -11,6 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 /** The third-party services the Hub can connect to, with their auth method, service types and actions. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const { providers } = await hubRequest<{ providers: IDataObject[] }>(this, 'GET', '/api/integrations/providers', {

@@ -46,6 +46,8 @@ function requireRedirectUri(context: IExecuteFunctions, value: unknown, itemInde
  * `GET /integrations/providers/{providerId}/auth-url`: `{ url, state }`. Opening `url` in a browser
  * starts the provider's sign-in; the Hub finishes the connection when the browser comes back.
  */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const redirectUri = requireRedirectUri(this, this.getNodeParameter('redirectUri', itemIndex), itemIndex);
 	const { scopes } = this.getNodeParameter('options', itemIndex, {}) as { scopes?: string };

@@ -10,6 +10,8 @@ const properties: INodeProperties[] = [ecosystemLocator({ description: 'The ecos
 export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getEcosystem'] } }, properties);
 
 /** `GET /ecosystem/ecosystems/{id}` (the ID or a reverse-domain ID such as `ecosystem.acme`). */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const id = locatorParameter(this, 'ecosystemId', 'ecosystem', 'Ecosystem', itemIndex);

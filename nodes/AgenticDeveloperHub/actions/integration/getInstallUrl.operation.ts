@@ -20,6 +20,8 @@ export const description = updateDisplayOptions({ show: { resource: ['integratio
  * App connection. A person opens `url` and installs the app; Connect (type GitHub App) then takes the
  * installation ID GitHub reports and this `state`.
  */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return await providerLink(this, itemIndex, 'install-url');
 }

@@ -62,6 +62,8 @@ export const description = updateDisplayOptions(
 );
 
 /** Newest first by `createdAt` (the published types do not state the Hub's order). */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);

@@ -8,6 +8,8 @@ const properties: INodeProperties[] = [...returnAllOrLimit()];
 export const description = updateDisplayOptions({ show: { resource: ['notification'], operation: ['getAllPreferences'] } }, properties);
 
 /** One item per category: `{ category, email, sms, inApp }`, in one unpaginated list. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const { preferences } = await hubRequest<{ preferences: IDataObject[] }>(this, 'GET', '/api/notifications/preferences', { itemIndex });

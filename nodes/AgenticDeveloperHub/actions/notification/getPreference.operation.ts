@@ -7,6 +7,8 @@ const properties: INodeProperties[] = [categoryProperty('The kind of notificatio
 export const description = updateDisplayOptions({ show: { resource: ['notification'], operation: ['getPreference'] } }, properties);
 
 /** `{ category, email, sms, inApp }`: where the Hub delivers notifications of this category. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const category = readCategory(this, itemIndex);
 	return await hubRequest(this, 'GET', preferencePath(category), { itemIndex });

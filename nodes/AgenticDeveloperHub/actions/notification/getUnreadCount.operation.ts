@@ -9,6 +9,8 @@ export const description = updateDisplayOptions(
 );
 
 /** `{ count }` of unread notifications in the inbox (what the Hub's badge shows). */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return await hubRequest(this, 'GET', '/api/notifications/unread-count', { itemIndex });
 }

@@ -15,6 +15,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['reaction'], operation: ['getAll'] } }, properties);
 
 /** The Hub returns every reaction of a target in one unpaginated list. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
 	const target = readTarget(this, itemIndex);

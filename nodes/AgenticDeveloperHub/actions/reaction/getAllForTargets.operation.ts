@@ -42,6 +42,8 @@ function readTargetIds(context: IExecuteFunctions, itemIndex: number): string[] 
  * The batch form of `GET /content/reactions` (`targetIds`, comma-separated): every reaction on
  * every target, one item each, in as few requests as the IDs need.
  */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const targetKind = requireOption(this, this.getNodeParameter('targetKind', itemIndex), TARGET_KINDS, 'Target', itemIndex);
 	const targetIds = readTargetIds(this, itemIndex);

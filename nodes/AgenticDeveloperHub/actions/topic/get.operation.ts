@@ -10,6 +10,8 @@ const properties: INodeProperties[] = [topicLocator(), simplifyProperty('topic')
 
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const withNames = includeAuthorNamesParameter(this, itemIndex);

@@ -20,6 +20,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['topic'], operation: ['getAll'] } }, properties);
 
 /** Most recently active first. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const simplified = simplifyParameter(this, itemIndex);
 	const withNames = includeAuthorNamesParameter(this, itemIndex);

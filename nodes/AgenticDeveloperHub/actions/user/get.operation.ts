@@ -14,6 +14,8 @@ function asSlug(raw: unknown): { mode: string; value: unknown } {
 }
 
 /** `GET /users/{slug}`: a public profile (display name, avatar, links, personas), never an email of someone private. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const slug = requireLocator.call(this, asSlug(this.getNodeParameter('userSlug', itemIndex)), 'user', 'User', itemIndex);
 	return await hubRequest(this, 'GET', `/api/users/${encodeURIComponent(slug)}`, { itemIndex, resource: 'user' });

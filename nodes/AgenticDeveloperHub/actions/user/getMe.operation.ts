@@ -6,6 +6,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	[],
 );
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return await hubRequest(this, 'GET', '/api/auth/me', { itemIndex });
 }

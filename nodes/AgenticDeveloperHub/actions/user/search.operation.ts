@@ -19,6 +19,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['search'] } }, properties);
 
 /** `GET /users/search`: people with a public profile, as `{ slug, displayName, avatarUrl, kind }`, in one list. */
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const q = requireText(this, this.getNodeParameter('query', itemIndex), 'Name', itemIndex, 200).trim();
 	const limit = readLimit(this, itemIndex);

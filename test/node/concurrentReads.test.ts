@@ -1,0 +1,182 @@
+import nock from 'nock';
+import { CONCURRENT_READS, runItems } from '../../nodes/AgenticDeveloperHub/actions/router';
+import { HUB_URL, useShapeHarness } from '../requestShapes/support';
+import { node, withDefaults } from './support';
+
+/*
+ * Items of a read-only operation run several at once (as n8n's HTTP Request node sends every item's
+ * request at once), bounded; writes one after another. The Hub here holds every answer until the test
+ * lets it go, so what is in flight at once is counted without any timing.
+ */
+
+interface HeldHub {
+	/** Requests received so far, in arrival order (`METHOD /path`). */
+	received: string[];
+	inFlight(): number;
+	peak(): number;
+	/** Answers every held request and every later one at once. */
+	release(): void;
+}
+
+function holdHub(answer: (method: string, path: string) => [number, unknown]): HeldHub {
+	const received: string[] = [];
+	let inFlight = 0;
+	let peak = 0;
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	for (const method of ['GET', 'POST']) {
+		nock(HUB_URL)
+			.persist()
+			.intercept(() => true, method)
+			.reply(async (request: Request) => {
+				const { pathname } = new URL(request.url);
+				received.push(`${request.method} ${pathname}`);
+				peak = Math.max(peak, ++inFlight);
+				await released;
+				inFlight -= 1;
+				const [status, body] = answer(request.method, pathname);
+				return [status, JSON.stringify(body), { 'Content-Type': 'application/json' }];
+			});
+	}
+	return { received, inFlight: () => inFlight, peak: () => peak, release };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+	for (let waited = 0; !condition(); waited += 10) {
+		if (waited > 60_000) throw new Error(`Gave up waiting: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+const topicAnswer = (method: string, path: string): [number, unknown] => {
+	const id = path.split('/').pop()!;
+	if (id.startsWith('missing')) return [404, { error: { code: 'not_found', message: 'Topic not found' } }];
+	return [200, { id, title: `Topic ${id}` }];
+};
+
+describe('Router: items of a read at once, writes one by one', () => {
+	const shapes = useShapeHarness();
+	const topicGet = { resource: 'topic', operation: 'get', topicId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' }, simplify: false };
+	const items = (ids: string[]) => ids.map((topicId) => ({ json: { topicId } }));
+	const ids = Array.from({ length: 25 }, (_unused, index) => `topic-${index}`);
+
+	afterEach(() => nock.cleanAll());
+
+	it(`holds up to ${CONCURRENT_READS} items' reads in flight, never more, and keeps the items' order and pairing`, async () => {
+		const hub = holdHub(topicAnswer);
+		const run = shapes.harness.execute(node, { parameters: withDefaults({ authentication: 'apiToken', ...topicGet }), items: items(ids) });
+		await until(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
+		expect(hub.received).toEqual(ids.slice(0, CONCURRENT_READS).map((id) => `GET /api/discussion/topics/${id}`));
+		hub.release();
+		const [output] = await run;
+		expect(hub.peak()).toBe(CONCURRENT_READS);
+		expect(output.map((item) => item.json.id)).toEqual(ids);
+		expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
+	});
+
+	it('fails with the first failing item in item order, not the first to fail', async () => {
+		const failing = [...ids];
+		failing[3] = 'missing-3';
+		failing[5] = 'missing-5';
+		const hub = holdHub(topicAnswer);
+		const run = shapes.harness.execute(node, { parameters: withDefaults({ authentication: 'apiToken', ...topicGet }), items: items(failing) });
+		await until(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
+		hub.release();
+		const error = (await run.then(() => undefined, (thrown: unknown) => thrown)) as { message: string; context?: { itemIndex?: number } };
+		expect(error?.message).toMatch(/not found/i);
+		expect(error.context?.itemIndex).toBe(3);
+	});
+
+	it('with Continue On Fail, every item runs and each failure stays at its own item', async () => {
+		const failing = [...ids];
+		failing[3] = 'missing-3';
+		failing[17] = 'missing-17';
+		const hub = holdHub(topicAnswer);
+		hub.release();
+		const [output] = await shapes.harness.execute(node, {
+			parameters: withDefaults({ authentication: 'apiToken', ...topicGet }),
+			items: items(failing),
+			continueOnFail: true,
+		});
+		expect(hub.received).toHaveLength(ids.length);
+		expect(output.map((item) => (item.json.error ? `error ${item.pairedItem && (item.pairedItem as { item: number }).item}` : item.json.id))).toEqual(
+			failing.map((id, index) => (id.startsWith('missing') ? `error ${index}` : id)),
+		);
+	});
+
+	it('sends a write one item after another', async () => {
+		const hub = holdHub((method, path) =>
+			method === 'POST' ? [201, { id: `reaction-${hub.received.length}`, emoji: '👍' }] : [200, { id: path.split('/').pop() }],
+		);
+		const run = shapes.harness.execute(node, {
+			parameters: withDefaults({ authentication: 'apiToken', resource: 'reaction', operation: 'add', topicId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' }, emoji: '👍' }),
+			items: items(ids.slice(0, 3)),
+		});
+		await until(() => hub.inFlight() === 1, 'the first write in flight');
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(hub.inFlight()).toBe(1);
+		hub.release();
+		await run.catch(() => undefined);
+		expect(hub.peak()).toBe(1);
+	});
+});
+
+describe('runItems: the order items start and stop in', () => {
+	/** Each item's run, settled by the test; `started` lists items as they start. */
+	function controlledRuns(count: number) {
+		const started: number[] = [];
+		const settle: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+		const run = async (itemIndex: number) => {
+			started.push(itemIndex);
+			await new Promise<void>((resolve, reject) => (settle[itemIndex] = { resolve, reject }));
+			return [{ json: { itemIndex }, pairedItem: { item: itemIndex } }];
+		};
+		return { started, settle, run, count };
+	}
+	/** Lets every promise reaction queued so far run (no clock involved). */
+	const settled = async () => await new Promise((resolve) => setImmediate(resolve));
+
+	it('starts items in order, at most the limit at once, the next when one ends', async () => {
+		const items = controlledRuns(5);
+		const outcomes = runItems(items.count, 2, true, items.run);
+		await settled();
+		expect(items.started).toEqual([0, 1]);
+		items.settle[1].resolve();
+		await settled();
+		expect(items.started).toEqual([0, 1, 2]);
+		for (const index of [0, 2, 3, 4]) {
+			items.settle[index]?.resolve();
+			await settled();
+		}
+		expect((await outcomes).map((outcome) => outcome && 'records' in outcome)).toEqual([true, true, true, true, true]);
+	});
+
+	it('starts nothing after a failure when told to stop; the items in flight finish', async () => {
+		const items = controlledRuns(25);
+		const outcomes = runItems(items.count, 10, true, items.run);
+		await settled();
+		items.settle[3].reject(new Error('item 3 failed'));
+		await settled();
+		for (const index of [0, 1, 2, 4, 5, 6, 7, 8, 9]) items.settle[index].resolve();
+		const result = await outcomes;
+		expect(items.started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(result.map((outcome) => (outcome ? ('error' in outcome ? 'error' : 'ok') : 'not started'))).toEqual([
+			...['ok', 'ok', 'ok', 'error', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+			...Array(15).fill('not started'),
+		]);
+	});
+
+	it('goes on after a failure when not told to stop (Continue On Fail)', async () => {
+		const items = controlledRuns(4);
+		const outcomes = runItems(items.count, 2, false, items.run);
+		await settled();
+		items.settle[0].reject(new Error('item 0 failed'));
+		await settled();
+		expect(items.started).toEqual([0, 1, 2]);
+		for (const index of [1, 2, 3]) {
+			items.settle[index].resolve();
+			await settled();
+		}
+		expect((await outcomes).map((outcome) => outcome && 'error' in outcome)).toEqual([true, false, false, false]);
+	});
+});
