@@ -8,6 +8,7 @@ import { violationReport } from '../test/hub/middleware/contract';
 import { benchHarness } from './lib/setup';
 import { WireMeter } from './lib/traffic';
 import { measureTokenLifecycle } from './tokenLifecycle';
+import { measureTriggersAtScale } from './triggersAtScale';
 import { measureIdlePolls } from './triggerPoll';
 
 /*
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
 		print(await measureSkipIfDone(harness));
 		print(await measureRealN8n());
 		print(await measureRealtimeTrigger());
+		print(await measureTriggersAtScale());
 	} finally {
 		meter.stop();
 		await harness.close();

@@ -20,10 +20,12 @@ export interface RealN8n {
 	runtime: N8nRuntime;
 	hub: SandboxHub;
 	n8n: N8nClient;
+	/** n8n main's process id (its memory is read from /proc). */
+	pid: number;
 	/** A sandbox app for n8n's OAuth callback. */
 	app: OAuthClient;
-	/** An OAuth2 credential of this package, connected as Ada through n8n's own flow. */
-	connectedCredential(name: string, permissions: string[]): Promise<Credential>;
+	/** An OAuth2 credential of this package, connected through n8n's own flow as Ada (or the sandbox user `email`). */
+	connectedCredential(name: string, permissions: string[], email?: string): Promise<Credential>;
 }
 
 /** Newest modification time (ms) of the files under `folder`, 0 when it does not exist. */
@@ -63,10 +65,13 @@ async function startRealN8n(workDir: string, use: (setup: RealN8n) => Promise<Fi
 			runtime,
 			hub,
 			n8n,
+			pid: instance.process.child.pid!,
 			app,
-			async connectedCredential(name, permissions) {
+			async connectedCredential(name, permissions, email) {
 				const id = await createOAuthCredential(n8n, sandbox, app, { name, permissions });
-				await connectAccount(n8n, id, sandbox.info.users[0]);
+				const user = sandbox.info.users.find((candidate) => candidate.email === (email ?? sandbox.info.users[0].email));
+				if (!user) throw new Error(`no sandbox user ${email}`);
+				await connectAccount(n8n, id, user);
 				return { type: 'agenticDeveloperHubOAuth2Api', id, name };
 			},
 		});

@@ -55,7 +55,8 @@ function sessionFor(
 
 /**
  * "Listen for test event": waits for the next event and emits what it brought, from a mark kept
- * in memory (the active workflow's mark stays where it is).
+ * in memory (the active workflow's mark stays where it is). It listens on the account's shared
+ * stream like an active workflow, so testing one adds no connection.
  */
 function listenForTestEvent(context: ITriggerFunctions, event: TriggerEvent, fallbackMs: number): ITriggerResponse {
 	let session: RealtimeSession | undefined;
@@ -83,7 +84,9 @@ function listenForTestEvent(context: ITriggerFunctions, event: TriggerEvent, fal
 /**
  * Starts workflows within seconds: listens on the Hub's notification stream (a wake-up) and then
  * reads what is new exactly as the polling trigger does, from the mark in the workflow's static
- * data. One stream per active workflow, kept open across the Hub's closes.
+ * data. One stream per account in the n8n process, shared by all its active workflows and kept
+ * open across the Hub's closes; their reads at one wake-up share identical requests
+ * (docs/triggers-at-scale.md).
  */
 export class AgenticDeveloperHubRealtimeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -106,7 +109,7 @@ export class AgenticDeveloperHubRealtimeTrigger implements INodeType {
 			authenticationProperty,
 			{
 				displayName:
-					'Starts within seconds through the Hub\'s event stream (one open connection per active workflow). If the Hub has no realtime events, this trigger polls every Fallback Poll Interval instead.',
+					'Starts within seconds through the Hub\'s event stream (one open connection per account, shared by all its active workflows). If the Hub has no realtime events, this trigger polls every Fallback Poll Interval instead.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

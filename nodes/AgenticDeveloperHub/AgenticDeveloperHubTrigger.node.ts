@@ -11,6 +11,7 @@ import { eventParameters, eventSubtitle } from './descriptions/triggerEvents';
 import { searchTopics } from './methods/listSearch';
 import { triggerEvents } from './trigger/events';
 import { chosenEvent, readSinceMark } from './trigger/mark';
+import { pollSharingWindowMs } from './trigger/pollWindow';
 
 /**
  * Polls the Hub (it has no webhooks yet). Each poll reads only what is new since the state kept
@@ -51,7 +52,10 @@ export class AgenticDeveloperHubTrigger implements INodeType {
 			return sample ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 		// The first poll only remembers the position; a failed poll leaves the state for the next one.
-		const items = await readSinceMark(this, event, this.getWorkflowStaticData('node'));
+		// Workflows of one account polled within a minute share one read (docs/triggers-at-scale.md).
+		const reader = `${this.getWorkflow().id ?? ''} ${this.getNode().name}`;
+		const recent = { withinMs: pollSharingWindowMs(this), reader };
+		const items = await readSinceMark(this, event, this.getWorkflowStaticData('node'), recent);
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

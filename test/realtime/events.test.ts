@@ -68,7 +68,7 @@ describe('Realtime trigger: events', () => {
 		expect(run.emits.length).toBeLessThan(50);
 	});
 
-	it('connects with the token in the header only, and one stream per active workflow', async () => {
+	it('connects with the token in the header only, and one stream per account (two credentials: two streams)', async () => {
 		const before = await streamCounters(suite.harness);
 		await activate(suite, NOTIFICATIONS);
 		await activate(suite, { ...DIRECT_MESSAGES, authentication: 'oAuth2' });

@@ -31,9 +31,10 @@ function batchSizes(random: () => number): number[] {
 }
 
 /**
- * Issue 13's reliability figure: two active realtime triggers (New Notification and New Direct
- * Message, one OAuth2 credential) while 1,000 notifications and DMs arrive, every stream is
- * closed every ~10 s, access tokens expire twice and the sandbox restarts once (state kept).
+ * Issue 13's reliability figure, with issue 23's sharing: five active realtime triggers (three New
+ * Notification, two New Direct Message, one OAuth2 credential) share one Hub stream while 1,000
+ * notifications and DMs arrive, every stream is closed every ~10 s, access tokens expire twice and
+ * the sandbox restarts once (state kept). Each workflow keeps its own mark: each gets each event once.
  */
 describe('realtime trigger under stream closes, token expiries and a Hub restart', () => {
 	let folder: string;
@@ -56,17 +57,23 @@ describe('realtime trigger under stream closes, token expiries and a Hub restart
 		rmSync(folder, { recursive: true, force: true });
 	});
 
-	it('1,000 events: 0 duplicates, 0 misses, exactly one refresh per expiry', async () => {
+	it('1,000 events, 5 workflows on one stream: 0 duplicates, 0 misses per workflow, exactly one refresh per expiry', async () => {
 		const random = seededRandom(13);
 		const control = async (method: string, route: string, body?: unknown) => await controlRequest(restartable.hub, method, route, body);
-		const runs: TriggerRun[] = [];
-		const start = async (event: string, nodeName: string) => {
-			const run = await harness.trigger(realtimeTrigger, { parameters: { authentication: 'oAuth2', event }, nodeName });
-			runs.push(run);
-			return run;
+		const start = async (event: string, nodeName: string) =>
+			await harness.trigger(realtimeTrigger, { parameters: { authentication: 'oAuth2', event }, nodeName });
+		const notificationRuns = [await start('newNotification', 'Realtime notifications'), await start('newNotification', 'Realtime notifications 2'), await start('newNotification', 'Realtime notifications 3')];
+		const messageRuns = [await start('newDirectMessage', 'Realtime messages'), await start('newDirectMessage', 'Realtime messages 2')];
+		const runs = [...notificationRuns, ...messageRuns];
+		const openStreams = async () => ((await control('GET', '/__sandbox/counters')).streams.open.notifications as number);
+		let mostOpen = 0;
+		let streamsOpened = 0;
+		const countStreams = async () => {
+			const { open, opened } = (await control('GET', '/__sandbox/counters')).streams;
+			mostOpen = Math.max(mostOpen, open.notifications);
+			return opened.notifications as number;
 		};
-		const notifications = await start('newNotification', 'Realtime notifications');
-		const messages = await start('newDirectMessage', 'Realtime messages');
+		let openedSinceStart = 0;
 
 		const expected = { notifications: [] as string[], messages: [] as string[] };
 		// Refreshes between one expiry and the next (the first entry: before any expiry).
@@ -89,6 +96,8 @@ describe('realtime trigger under stream closes, token expiries and a Hub restart
 			}
 			if (index === RESTART_AT_BATCH) {
 				await takeRefreshes();
+				streamsOpened += (await countStreams()) - openedSinceStart;
+				openedSinceStart = 0;
 				await restartable.crash();
 				await sleep(1_500);
 				await restartable.restart();
@@ -113,43 +122,61 @@ describe('realtime trigger under stream closes, token expiries and a Hub restart
 				lastClose = Date.now();
 			}
 			await sleep(300 + random() * 900);
+			await countStreams();
 		}
 		expect(expected.notifications.length + expected.messages.length).toBe(TOTAL);
 
 		const emittedIds = (run: TriggerRun) => run.items().map((item) => String(item.id));
-		await notifications.waitUntil(() => emittedIds(notifications).length >= expected.notifications.length, 'every notification was emitted', 60_000);
-		await messages.waitUntil(() => emittedIds(messages).length >= expected.messages.length, 'every message was emitted', 60_000);
+		for (const run of notificationRuns) await run.waitUntil(() => emittedIds(run).length >= expected.notifications.length, 'every notification was emitted', 60_000);
+		for (const run of messageRuns) await run.waitUntil(() => emittedIds(run).length >= expected.messages.length, 'every message was emitted', 60_000);
 		// Anything late (a duplicate) would show up now.
 		await sleep(3_000);
 		await takeRefreshes();
+		streamsOpened += (await countStreams()) - openedSinceStart;
+		const openAtEnd = await openStreams();
 		const elapsedMs = Date.now() - startedAt;
 		for (const run of runs) await run.close();
 
 		const duplicates = (ids: string[]) => ids.length - new Set(ids).size;
 		const misses = (emitted: string[], wanted: string[]) => wanted.filter((id) => !emitted.includes(id)).length;
+		const wantedBy = (run: TriggerRun) => (notificationRuns.includes(run) ? expected.notifications : expected.messages);
+		const perWorkflow = runs.map((run) => ({
+			duplicates: duplicates(emittedIds(run)),
+			misses: misses(emittedIds(run), wantedBy(run)),
+			strays: emittedIds(run).length - wantedBy(run).length,
+		}));
 		const figures = {
+			workflows: runs.length,
 			notifications: expected.notifications.length,
 			messages: expected.messages.length,
-			duplicates: duplicates(emittedIds(notifications)) + duplicates(emittedIds(messages)),
-			misses: misses(emittedIds(notifications), expected.notifications) + misses(emittedIds(messages), expected.messages),
-			strays: emittedIds(notifications).length + emittedIds(messages).length - TOTAL,
+			perWorkflow,
+			duplicates: perWorkflow.reduce((sum, one) => sum + one.duplicates, 0),
+			misses: perWorkflow.reduce((sum, one) => sum + one.misses, 0),
+			strays: perWorkflow.reduce((sum, one) => sum + one.strays, 0),
+			mostStreamsOpenAtOnce: mostOpen,
+			streamsOpened,
+			openAtEnd,
 			closes,
 			expiries: EXPIRE_AT_BATCHES.length,
 			refreshesPerExpiry: refreshesPerPhase.slice(1),
 			refreshesBeforeAnyExpiry: refreshesPerPhase[0],
 			restarts: 1,
-			executions: notifications.emits.length + messages.emits.length,
+			executions: runs.reduce((sum, run) => sum + run.emits.length, 0),
 		};
 		process.stdout.write(`[realtime reliability] ${JSON.stringify(figures)} in ${Math.round(elapsedMs / 1000)} s\n`);
 
 		expect(figures.duplicates).toBe(0);
 		expect(figures.misses).toBe(0);
 		expect(figures.strays).toBe(0);
-		expect(emittedIds(notifications)).toEqual(expected.notifications);
+		for (const run of notificationRuns) expect(emittedIds(run)).toEqual(expected.notifications);
+		// One stream for the five: never more than one open at once, and one per (re)connect, not five.
+		expect(figures.mostStreamsOpenAtOnce).toBe(1);
+		expect(figures.openAtEnd).toBe(1);
+		expect(figures.streamsOpened).toBeLessThanOrEqual(1 + figures.closes + figures.restarts + figures.expiries + 3);
 		expect(figures.closes).toBeGreaterThanOrEqual(5);
 		expect(refreshesPerPhase).toEqual([0, ...EXPIRE_AT_BATCHES.map(() => 1)]);
-		expect([...notifications.errors, ...messages.errors]).toEqual([]);
-		const text = `${exposedText(harness, { output: [...notifications.items(), ...messages.items()] })}\n${JSON.stringify(harness.staticData('Realtime messages'))}`;
+		expect(runs.flatMap((run) => run.errors)).toEqual([]);
+		const text = `${exposedText(harness, { output: runs.flatMap((run) => run.items()) })}\n${JSON.stringify(harness.staticData('Realtime messages'))}`;
 		expect(leakedSecrets(text, allSecrets(harness))).toEqual([]);
 	});
 });

@@ -3,6 +3,7 @@ import { credentialSnapshot } from './credentialSnapshot';
 import { fetchAllPages, type PaginationSpec } from './pagination';
 import { redact } from './redact';
 import { sendHubRequest, sendHubRequestForResponse, type CallResult, type HubContext, type HubRequestOptions } from './request';
+import { sharedRead } from './sharedReads';
 
 export type { CallResult, HubContext, HubRequestOptions } from './request';
 export type { PaginationSpec } from './pagination';
@@ -19,7 +20,10 @@ export async function hubApiRequest<T = IDataObject>(
 	endpoint: string,
 	options?: HubRequestOptions,
 ): Promise<T> {
-	return (await sendHubRequest(this, method, endpoint, options)) as T;
+	const send = async () => await sendHubRequest(this, method, endpoint, options);
+	// A read that says when it began may take the answer of an identical one (sharedReads.ts).
+	if (method === 'GET' && options?.shareAfter !== undefined) return (await sharedRead(this, endpoint, { ...options, shareAfter: options.shareAfter }, send)) as T;
+	return (await send()) as T;
 }
 
 /** The same request, answered with its headers (the Hub's `Date`) and status. */

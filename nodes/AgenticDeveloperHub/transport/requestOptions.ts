@@ -30,6 +30,13 @@ export interface HubRequestOptions {
 	finalStatuses?: Record<number, StatusMeaning>;
 	/** Values this request carries that are secrets for another service (an app password): masked in every error. */
 	secrets?: string[];
+	/**
+	 * A GET only: the moment (`readTicket()`) the caller's read began. The answer of an identical
+	 * GET of the same account sent after it may serve this one too (sharedReads.ts).
+	 */
+	shareAfter?: number;
+	/** A poll only, with `shareAfter`: how old an identical answer it may take, and who reads (sharedReads.ts). */
+	shareRecent?: { withinMs: number; reader: string };
 	/** Open a `text/event-stream` (stream.ts): the answer is the live body. */
 	stream?: StreamRequestOptions;
 }

@@ -65,7 +65,7 @@ describe('counters and reset', () => {
 			faultsInjected: 1,
 			// Taking the violations does not lower the count.
 			violations: 1,
-			streams: { open: { notifications: 0, chat: 0 }, opened: { notifications: 0, chat: 0 }, queryTokenConnects: 0, wakeUps: 0 },
+			streams: { open: { notifications: 0, chat: 0 }, opened: { notifications: 0, chat: 0 }, peak: { notifications: 0, chat: 0 }, queryTokenConnects: 0, wakeUps: 0 },
 		});
 	});
 

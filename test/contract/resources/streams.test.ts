@@ -74,6 +74,22 @@ describe('event streams', () => {
 			expect((await streamCounters()).queryTokenConnects).toBe(before + 1);
 		});
 
+		it('counts the most streams open at once (peak) until the peak is started again from the streams open now', async () => {
+			await controlRequest(suite.hub, 'POST', '/__sandbox/streams/close', {});
+			expect((await controlRequest(suite.hub, 'POST', '/__sandbox/streams/peak')).peak.notifications).toBe(0);
+			const first = await open('/api/notifications/stream');
+			const second = await open('/api/notifications/stream');
+			expect((await streamCounters()).peak.notifications).toBe(2);
+			second.close();
+			for (let tries = 0; (await streamCounters()).open.notifications > 1; tries++) {
+				if (tries > 100) throw new Error('the closed stream stayed open at the sandbox');
+				await idle(20);
+			}
+			expect((await streamCounters()).peak.notifications).toBe(2);
+			expect((await controlRequest(suite.hub, 'POST', '/__sandbox/streams/peak')).peak.notifications).toBe(1);
+			first.close();
+		});
+
 		it('sends no keep-alives and closes by itself at its maximum life', async () => {
 			await controlRequest(suite.hub, 'POST', '/__sandbox/streams/settings', { maxLifeSeconds: 0.6 });
 			// Timed from before the request: the Hub's 0.6 s starts after it arrives, however slow the machine.

@@ -25,4 +25,6 @@ export function registerStreamControlRoutes(router: Router): void {
 		const user = input.user === undefined ? undefined : resolveUser(hub, input.user);
 		return { status: 200, body: { closed: hub.streams.closeAll(user) } };
 	});
+
+	router.add('POST', '/__sandbox/streams/peak', ({ hub }) => ({ status: 200, body: { peak: hub.streams.resetPeak() } }));
 }

@@ -31,6 +31,8 @@ export type EventCheck = (data: unknown) => void;
 export interface StreamCounters {
 	open: Record<StreamKind, number>;
 	opened: Record<StreamKind, number>;
+	/** The most streams open at once since the reset (or since `resetPeak`). */
+	peak: Record<StreamKind, number>;
 	/** Streams opened with the token in the `access_token` query parameter instead of the header. */
 	queryTokenConnects: number;
 	/** `notification` wake-ups written, all streams together. */
@@ -47,6 +49,7 @@ export class EventStreams {
 	settings: StreamSettings = { ...DEFAULT_STREAM_SETTINGS };
 	private readonly open = new Set<OpenStream>();
 	private opened: Record<StreamKind, number> = { notifications: 0, chat: 0 };
+	private peak: Record<StreamKind, number> = { notifications: 0, chat: 0 };
 	private queryTokenConnects = 0;
 	private wakeUps = 0;
 
@@ -91,9 +94,13 @@ export class EventStreams {
 	}
 
 	counters(): StreamCounters {
-		const open: Record<StreamKind, number> = { notifications: 0, chat: 0 };
-		for (const stream of this.open) open[stream.kind] += 1;
-		return { open, opened: { ...this.opened }, queryTokenConnects: this.queryTokenConnects, wakeUps: this.wakeUps };
+		return { open: this.openCounts(), opened: { ...this.opened }, peak: { ...this.peak }, queryTokenConnects: this.queryTokenConnects, wakeUps: this.wakeUps };
+	}
+
+	/** Starts a new peak from the streams open now (a benchmark's phase measures its own peak). */
+	resetPeak(): Record<StreamKind, number> {
+		this.peak = this.openCounts();
+		return { ...this.peak };
 	}
 
 	/** Closes everything and forgets counts and settings (`/__sandbox/reset`, shutdown). */
@@ -101,8 +108,15 @@ export class EventStreams {
 		this.closeAll();
 		this.settings = { ...DEFAULT_STREAM_SETTINGS };
 		this.opened = { notifications: 0, chat: 0 };
+		this.peak = { notifications: 0, chat: 0 };
 		this.queryTokenConnects = 0;
 		this.wakeUps = 0;
+	}
+
+	private openCounts(): Record<StreamKind, number> {
+		const open: Record<StreamKind, number> = { notifications: 0, chat: 0 };
+		for (const stream of this.open) open[stream.kind] += 1;
+		return open;
 	}
 
 	private countOpen(kind: StreamKind, tokenInQuery: boolean): void {
@@ -117,6 +131,7 @@ export class EventStreams {
 			timer: setTimeout(() => this.close(stream), this.settings.maxLifeMs),
 		};
 		this.open.add(stream);
+		this.peak[stream.kind] = Math.max(this.peak[stream.kind], this.openCounts()[stream.kind]);
 		// The client went away (or the socket broke): the stream is gone.
 		response.on('close', () => this.forget(stream));
 		return stream;
