@@ -27,3 +27,25 @@ export async function accountKey(ctx: HubContext, itemIndex = 0): Promise<string
 		return undefined;
 	}
 }
+
+/** How long a trigger's account, once read, is taken as known before its credential is read again. */
+export const ACCOUNT_KEY_MAX_AGE_MS = 60_000;
+
+const knownAccounts = new WeakMap<object, { key: string | undefined; readAt: number }>();
+
+/**
+ * The account a trigger's read is shared within: `accountKey`, read again at most once a minute per
+ * trigger context (an activated trigger keeps its context). Each read of the credential costs n8n
+ * an expression isolate (credentials-helper's applyDefaultsAndOverwrites): with 200 workflows woken
+ * by one event, reading it at every wake-up was most of the fan-out's time. Each workflow's key still
+ * comes from its own credential as n8n resolves it for that workflow (never another's); an edited
+ * credential is seen within a minute.
+ */
+export async function sharedReadKey(ctx: HubContext, itemIndex = 0): Promise<string | undefined> {
+	const now = Date.now();
+	const known = knownAccounts.get(ctx);
+	if (known && now - known.readAt >= 0 && now - known.readAt < ACCOUNT_KEY_MAX_AGE_MS) return known.key;
+	const key = await accountKey(ctx, itemIndex);
+	knownAccounts.set(ctx, { key, readAt: now });
+	return key;
+}

@@ -1,5 +1,5 @@
 import { deepCopy, type IDataObject, type INode } from 'n8n-workflow';
-import { accountKey } from './accountKey';
+import { sharedReadKey } from './accountKey';
 import type { HubContext } from './request';
 import type { HubRequestOptions } from './requestOptions';
 
@@ -97,7 +97,7 @@ export function errorForNode<E extends Error>(error: E, node: INode): E {
  * `options.shareAfter` takes the answer of an identical request sent after that moment, in flight
  * or answered (kept SHARED_READ_KEEP_MS); a poll (`options.shareRecent`) also one sent up to its
  * window before, newer than any it took before. Otherwise it sends its own. Never across accounts
- * (accountKey.ts), never for anything but a plain GET. Each caller gets its own copy of the body;
+ * (accountKey.ts: sharedReadKey), never for anything but a plain GET. Each caller gets its own copy of the body;
  * a failure reaches each caller waiting for it as its own error, and is not kept (a `401
  * token_expired` is refreshed once inside the one request, and every waiter gets the retried answer).
  */
@@ -107,7 +107,7 @@ export async function sharedRead(
 	options: HubRequestOptions & { shareAfter: ReadTicket; shareRecent?: RecentShare },
 	send: () => Promise<unknown>,
 ): Promise<unknown> {
-	const account = isPlainRead(options) ? await accountKey(ctx, options.itemIndex ?? 0) : undefined;
+	const account = isPlainRead(options) ? await sharedReadKey(ctx, options.itemIndex ?? 0) : undefined;
 	if (account === undefined) return await send();
 	const key = JSON.stringify([account, endpoint, canonical(options.qs ?? {}), options.resource ?? null]);
 	const now = Date.now();
