@@ -187,17 +187,23 @@ class ScaleRun {
 		);
 		const beforeActivation = answered(await this.counters(), INBOX);
 		const { ids, ms } = await activateAll(this.setup.n8n, workflows);
-		// n8n activates from its outbox after the REST call answered; each activation's first poll (the mark) comes then.
+		// n8n activates from its outbox after the REST call answered; each activation's first poll (the
+		// mark, read fresh: nothing from before the activation may count as new) comes then, and under
+		// load well into the next minute. So two minutes are counted: the first still holds activations'
+		// mark reads, the second is the steady state the target is about.
 		await sleep(ACTIVATION_GRACE_S * 1000);
 		const before = await this.counters();
 		const activationReads = answered(before, INBOX) - beforeActivation;
 		await sleep(POLL_WINDOW_S * 1000);
+		const middle = await this.counters();
+		await sleep(POLL_WINDOW_S * 1000);
 		const after = await this.counters();
 		await deactivateAll(this.setup.n8n, ids);
-		const reads = answered(after, INBOX) - answered(before, INBOX);
-		const requests = answered(after) - answered(before);
+		const firstMinute = answered(middle, INBOX) - answered(before, INBOX);
+		const reads = answered(after, INBOX) - answered(middle, INBOX);
+		const requests = answered(after) - answered(middle);
 		const value =
-			`${reads} Hub reads (${requests} requests) in ${POLL_WINDOW_S} s for 1 distinct query (${(LARGEST / Math.max(reads, 1)).toFixed(1)} workflows per read); ` +
+			`${reads} Hub reads (${requests} requests) in the second ${POLL_WINDOW_S} s for 1 distinct query (${(LARGEST / Math.max(reads, 1)).toFixed(1)} workflows per read), ${firstMinute} in the first; ` +
 			`activation: ${activationReads} reads within ${ACTIVATION_GRACE_S} s, ${(ms / 1000).toFixed(1)} s for ${LARGEST} activations (n8n gives each Every Minute workflow a random second of the minute)`;
 		return figure(NAMES.polling, value, 'target <= 1 read per distinct query per minute', reads <= 1);
 	}
