@@ -1,7 +1,7 @@
 import { phase } from '../e2e/support/environment';
 import { useSession } from '../e2e/support/session';
-import { readExecution, type WorkflowJson } from '../e2e/support/workflows';
-import { finishedExecutions, queueWorkflow } from './support/executions';
+import type { WorkflowJson } from '../e2e/support/workflows';
+import { finishedExecutions, queueWorkflow, realtimeRunsOnWorkers } from './support/executions';
 
 /*
  * In queue mode the leader main activates triggers; workers only run the executions it enqueues.
@@ -61,15 +61,7 @@ describe('the realtime trigger with one main and two workers', () => {
 		});
 		// A late duplicate start would show here.
 		await new Promise((resolve) => setTimeout(resolve, 5000));
-		const executions = await finishedExecutions(session.n8n, id, EVENTS);
-		expect(executions).toHaveLength(EVENTS);
-		const emitted: string[] = [];
-		for (const execution of executions) {
-			expect(execution.status).toBe('success');
-			expect(['worker-1', 'worker-2']).toContain(execution.process);
-			const { outputs } = await readExecution(session.environment, session.n8n, execution.id);
-			emitted.push(...outputs['New Notification'].map((item) => String(item.id)));
-		}
+		const { executions, emitted } = await realtimeRunsOnWorkers(session, id, EVENTS);
 		expect(emitted.sort()).toEqual([...created].sort());
 		const { open, opened } = await streams();
 		expect(open.notifications).toBe(1);

@@ -1,7 +1,7 @@
 import { phase } from '../e2e/support/environment';
 import { useSession } from '../e2e/support/session';
-import { readExecution, type WorkflowJson } from '../e2e/support/workflows';
-import { executionsPerProcess, finishedExecutions, queueWorkflow } from './support/executions';
+import type { WorkflowJson } from '../e2e/support/workflows';
+import { executionsPerProcess, finishedExecutions, queueWorkflow, realtimeRunsOnWorkers } from './support/executions';
 import { until } from '../e2e/support/until';
 
 /*
@@ -55,15 +55,7 @@ describe('realtime workflows of one account with one main and two workers', () =
 		await new Promise((resolve) => setTimeout(resolve, 5000));
 		const perProcess: Array<Record<string, number>> = [];
 		for (const id of ids) {
-			const executions = await finishedExecutions(session.n8n, id, EVENTS);
-			expect(executions).toHaveLength(EVENTS);
-			const emitted: string[] = [];
-			for (const execution of executions) {
-				expect(execution.status).toBe('success');
-				expect(['worker-1', 'worker-2']).toContain(execution.process);
-				const { outputs } = await readExecution(session.environment, session.n8n, execution.id);
-				emitted.push(...outputs['New Notification'].map((item) => String(item.id)));
-			}
+			const { executions, emitted } = await realtimeRunsOnWorkers(session, id, EVENTS);
 			expect(emitted.sort()).toEqual([...created].sort());
 			perProcess.push(executionsPerProcess(executions));
 		}

@@ -2,7 +2,7 @@ import path from 'path';
 import type { N8nClient } from '../../../scripts/lib/n8nClient';
 import { phase } from '../../e2e/support/environment';
 import type { E2eSession } from '../../e2e/support/session';
-import { activateWebhookWorkflow, readWorkflow, withCredential, type CredentialRef, type WorkflowJson } from '../../e2e/support/workflows';
+import { activateWebhookWorkflow, readExecution, readWorkflow, withCredential, type CredentialRef, type WorkflowJson } from '../../e2e/support/workflows';
 
 /* The queue suite's workflows, and which n8n process ran each execution, read from n8n's own records. */
 
@@ -38,6 +38,23 @@ export async function finishedExecutions(n8n: N8nClient, workflowId: string, cou
 		if (Date.now() > deadline) throw new Error(`${finished.length} of ${count} executions of workflow ${workflowId} finished within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
+}
+
+/**
+ * The `count` executions of a realtime workflow, each a success run by a worker, and the IDs of the
+ * notifications its New Notification node emitted across them.
+ */
+export async function realtimeRunsOnWorkers(session: E2eSession, workflowId: string, count: number): Promise<{ executions: ExecutionRecord[]; emitted: string[] }> {
+	const executions = await finishedExecutions(session.n8n, workflowId, count);
+	expect(executions).toHaveLength(count);
+	const emitted: string[] = [];
+	for (const execution of executions) {
+		expect(execution.status).toBe('success');
+		expect(['worker-1', 'worker-2']).toContain(execution.process);
+		const { outputs } = await readExecution(session.environment, session.n8n, execution.id);
+		emitted.push(...outputs['New Notification'].map((item) => String(item.id)));
+	}
+	return { executions, emitted };
 }
 
 /** How many executions each process ran, e.g. `{ 'worker-1': 26, 'worker-2': 24 }`. */
