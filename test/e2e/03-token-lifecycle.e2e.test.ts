@@ -1,6 +1,7 @@
 import { figure, phase } from './support/environment';
 import { useSession } from './support/session';
 import { activateWebhookWorkflow, e2eWorkflow, latestExecution, type ActiveWebhookWorkflow } from './support/workflows';
+import { CONCURRENT_READS } from '../../nodes/AgenticDeveloperHub/actions/router';
 
 const GET_TOPIC = 'GET /api/discussion/topics/:id';
 
@@ -66,8 +67,12 @@ describe("the token lifecycle with the Hub in a real n8n", () => {
 		expect(after.refreshes - before.refreshes).toBe(1);
 		expect(after.reuseDetections - before.reuseDetections).toBe(0);
 		expect(after.executions[GET_TOPIC] - startCount).toBe(100);
-		// Exactly one request met the expired token: item 41's, answered 401 and then retried.
-		expect((after.requests[GET_TOPIC]['401'] ?? 0) - (before.requests[GET_TOPIC]?.['401'] ?? 0)).toBe(1);
+		// Only requests already on their way met the expired token (item 41's, held at the door, and
+		// the other reads in flight with it: a read runs up to CONCURRENT_READS items at once), each
+		// answered 401 and retried after the one refresh; none sent after it.
+		const unauthorized = (after.requests[GET_TOPIC]['401'] ?? 0) - (before.requests[GET_TOPIC]?.['401'] ?? 0);
+		expect(unauthorized).toBeGreaterThanOrEqual(1);
+		expect(unauthorized).toBeLessThanOrEqual(CONCURRENT_READS);
 		expect((await latestExecution(session.environment, session.n8n, workflow.id)).status).toBe('success');
 	});
 
