@@ -121,10 +121,18 @@ async function measure(setup: RealN8n): Promise<Figure[]> {
 		await n8n.activateWorkflow(id);
 		return id;
 	};
+	const answered = (snapshot: any, label: string) => Object.values((snapshot.requests[label] ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
+	const beforeActivations = await counters();
 	const notifications = await activate(triggerWorkflow('Realtime notifications', 'agenticDeveloperHubRealtimeTrigger', { event: 'newNotification' }, credential));
 	const messages = await activate(triggerWorkflow('Realtime messages', 'agenticDeveloperHubRealtimeTrigger', { event: 'newDirectMessage' }, credential));
-	for (let tries = 0; (await counters()).streams.open.notifications < 2; tries++) {
-		if (tries > 300) throw new Error('the realtime workflows did not open their streams');
+	// Both workflows (one account) share one stream; each has taken its mark once its list was read
+	// (n8n 2.41 activates from its outbox after the REST call answered).
+	const ready = (now: any) =>
+		now.streams.open.notifications >= 1 &&
+		answered(now, 'GET /api/notifications') > answered(beforeActivations, 'GET /api/notifications') &&
+		answered(now, 'GET /api/chat/dms') > answered(beforeActivations, 'GET /api/chat/dms');
+	for (let tries = 0; !ready(await counters()); tries++) {
+		if (tries > 300) throw new Error('the realtime workflows did not open their stream and take their marks');
 		await sleep(100);
 	}
 	// n8n runs the polling trigger's first poll (which only takes the mark) shortly after activation:
