@@ -1,13 +1,19 @@
 import nock from 'nock';
 import { CONCURRENT_READS, runItems } from '../../nodes/AgenticDeveloperHub/actions/router';
+import { describeViolations, hubApiValidator, type Violation } from '../openapi/validator';
+import { topic } from '../requestShapes/fixtures';
 import { HUB_URL, useShapeHarness } from '../requestShapes/support';
+import { waitFor } from '../realtime/support';
 import { node, withDefaults } from './support';
 
 /*
  * Items of a read-only operation run several at once (as n8n's HTTP Request node sends every item's
  * request at once), bounded; writes one after another. The Hub here holds every answer until the test
- * lets it go, so what is in flight at once is counted without any timing.
+ * lets it go, so what is in flight at once is counted without any timing (nock: the sandbox cannot
+ * hold an answer until told). Every answer it gives is checked against the Hub's published types.
  */
+
+const validator = hubApiValidator();
 
 interface HeldHub {
 	/** Requests received so far, in arrival order (`METHOD /path`). */
@@ -16,10 +22,13 @@ interface HeldHub {
 	peak(): number;
 	/** Answers every held request and every later one at once. */
 	release(): void;
+	/** Answers that are not a published shape (a test bug): must stay empty. */
+	violations: Violation[];
 }
 
 function holdHub(answer: (method: string, path: string) => [number, unknown]): HeldHub {
 	const received: string[] = [];
+	const violations: Violation[] = [];
 	let inFlight = 0;
 	let peak = 0;
 	let release!: () => void;
@@ -35,62 +44,61 @@ function holdHub(answer: (method: string, path: string) => [number, unknown]): H
 				await released;
 				inFlight -= 1;
 				const [status, body] = answer(request.method, pathname);
+				violations.push(...validator.validateResponse({ method: request.method, path: pathname, status, contentType: 'application/json', body }));
 				return [status, JSON.stringify(body), { 'Content-Type': 'application/json' }];
 			});
 	}
-	return { received, inFlight: () => inFlight, peak: () => peak, release };
+	return { received, inFlight: () => inFlight, peak: () => peak, release, violations };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-	for (let waited = 0; !condition(); waited += 10) {
-		if (waited > 60_000) throw new Error(`Gave up waiting: ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
+/** Topic IDs as the Hub makes them; `missing` ones are answered 404. */
+const topicId = (index: number, missing = false) => `${missing ? 'dead0000' : '0c9e7a3b'}-1111-4a2b-8c3d-${String(index).padStart(12, '0')}`;
 
 const topicAnswer = (method: string, path: string): [number, unknown] => {
 	const id = path.split('/').pop()!;
-	if (id.startsWith('missing')) return [404, { error: { code: 'not_found', message: 'Topic not found' } }];
-	return [200, { id, title: `Topic ${id}` }];
+	if (id.startsWith('dead0000')) return [404, { error: { code: 'not_found', message: 'Topic not found' } }];
+	return [200, topic({ id })];
 };
 
 describe('Router: items of a read at once, writes one by one', () => {
 	const shapes = useShapeHarness();
 	const topicGet = { resource: 'topic', operation: 'get', topicId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' }, simplify: false };
 	const items = (ids: string[]) => ids.map((topicId) => ({ json: { topicId } }));
-	const ids = Array.from({ length: 25 }, (_unused, index) => `topic-${index}`);
+	const ids = Array.from({ length: 25 }, (_unused, index) => topicId(index));
 
 	afterEach(() => nock.cleanAll());
 
 	it(`holds up to ${CONCURRENT_READS} items' reads in flight, never more, and keeps the items' order and pairing`, async () => {
 		const hub = holdHub(topicAnswer);
 		const run = shapes.harness.execute(node, { parameters: withDefaults({ authentication: 'apiToken', ...topicGet }), items: items(ids) });
-		await until(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
+		await waitFor(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
 		expect(hub.received).toEqual(ids.slice(0, CONCURRENT_READS).map((id) => `GET /api/discussion/topics/${id}`));
 		hub.release();
 		const [output] = await run;
 		expect(hub.peak()).toBe(CONCURRENT_READS);
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
+		expect(describeViolations(hub.violations)).toBe('');
 	});
 
 	it('fails with the first failing item in item order, not the first to fail', async () => {
 		const failing = [...ids];
-		failing[3] = 'missing-3';
-		failing[5] = 'missing-5';
+		failing[3] = topicId(3, true);
+		failing[5] = topicId(5, true);
 		const hub = holdHub(topicAnswer);
 		const run = shapes.harness.execute(node, { parameters: withDefaults({ authentication: 'apiToken', ...topicGet }), items: items(failing) });
-		await until(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
+		await waitFor(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
 		hub.release();
 		const error = (await run.then(() => undefined, (thrown: unknown) => thrown)) as { message: string; context?: { itemIndex?: number } };
 		expect(error?.message).toMatch(/not found/i);
 		expect(error.context?.itemIndex).toBe(3);
+		expect(describeViolations(hub.violations)).toBe('');
 	});
 
 	it('with Continue On Fail, every item runs and each failure stays at its own item', async () => {
 		const failing = [...ids];
-		failing[3] = 'missing-3';
-		failing[17] = 'missing-17';
+		failing[3] = topicId(3, true);
+		failing[17] = topicId(17, true);
 		const hub = holdHub(topicAnswer);
 		hub.release();
 		const [output] = await shapes.harness.execute(node, {
@@ -100,24 +108,29 @@ describe('Router: items of a read at once, writes one by one', () => {
 		});
 		expect(hub.received).toHaveLength(ids.length);
 		expect(output.map((item) => (item.json.error ? `error ${item.pairedItem && (item.pairedItem as { item: number }).item}` : item.json.id))).toEqual(
-			failing.map((id, index) => (id.startsWith('missing') ? `error ${index}` : id)),
+			failing.map((id, index) => (id.startsWith('dead0000') ? `error ${index}` : id)),
 		);
+		expect(describeViolations(hub.violations)).toBe('');
 	});
 
-	it('sends a write one item after another', async () => {
-		const hub = holdHub((method, path) =>
-			method === 'POST' ? [201, { id: `reaction-${hub.received.length}`, emoji: '👍' }] : [200, { id: path.split('/').pop() }],
-		);
+	it('sends a write one item after another, in item order', async () => {
+		const notificationIds = ids.slice(0, 3);
+		const hub = holdHub(() => [200, { success: true }]);
 		const run = shapes.harness.execute(node, {
-			parameters: withDefaults({ authentication: 'apiToken', resource: 'reaction', operation: 'add', topicId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' }, emoji: '👍' }),
-			items: items(ids.slice(0, 3)),
+			parameters: withDefaults({ authentication: 'apiToken', resource: 'notification', operation: 'markRead', notificationId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' } }),
+			items: items(notificationIds),
 		});
-		await until(() => hub.inFlight() === 1, 'the first write in flight');
-		await new Promise((resolve) => setImmediate(resolve));
-		expect(hub.inFlight()).toBe(1);
+		await waitFor(() => hub.inFlight() === 1, 'the first write in flight');
+		// Time for a second write to show up if items ran at once (it only widens the net: one after
+		// another passes however long this takes).
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(hub.received).toHaveLength(1);
 		hub.release();
-		await run.catch(() => undefined);
+		const [output] = await run;
 		expect(hub.peak()).toBe(1);
+		expect(hub.received).toEqual(notificationIds.map((id) => `POST /api/notifications/${id}/read`));
+		expect(output.map((item) => item.json)).toEqual(notificationIds.map((id) => ({ success: true, id })));
+		expect(describeViolations(hub.violations)).toBe('');
 	});
 });
 
