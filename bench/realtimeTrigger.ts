@@ -137,7 +137,7 @@ async function measure(setup: RealN8n): Promise<Figure[]> {
 	}
 	// n8n runs the polling trigger's first poll (which only takes the mark) shortly after activation:
 	// events before it are not new to it.
-	const inboxReads = async () => Object.values(((await counters()).requests['GET /api/notifications'] ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
+	const inboxReads = async () => answered(await counters(), 'GET /api/notifications');
 	const readsBefore = await inboxReads();
 	const polling = await activate(
 		triggerWorkflow('Polling notifications', 'agenticDeveloperHubTrigger', { event: 'newNotification', pollTimes: { item: [{ mode: 'everyMinute' }] } }, credential),
