@@ -46,11 +46,14 @@ describe('the realtime trigger in an active workflow', () => {
 		const notifications = await session.n8n.createWorkflow(e2eWorkflow('realtime-notification', credential));
 		const messages = await session.n8n.createWorkflow(e2eWorkflow('realtime-direct-message', credential));
 		await activate(notifications.id);
+		const dmReads = async () => Object.values(((await session.counters()).requests['GET /api/chat/dms'] ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
+		const [openedBefore, dmReadsBefore] = [(await streams()).opened.notifications, await dmReads()];
 		await session.n8n.activateWorkflow(messages.id);
-		// n8n 2.41 activates from its outbox after the REST call answered; the second workflow joins
-		// the account's open stream (one per account, docs/triggers-at-scale.md), so none opens.
-		await new Promise((resolve) => setTimeout(resolve, 3_000));
-		expect((await streams()).open.notifications).toBe(1);
+		// The second workflow is active once it has taken its mark (its chat list read; n8n 2.41
+		// activates from its outbox after the REST call answered). It joined the account's open
+		// stream (one per account, docs/triggers-at-scale.md): none more was opened.
+		await until(async () => (await dmReads()) > dmReadsBefore, 'the direct-message trigger took its mark');
+		expect(await streams()).toMatchObject({ open: { notifications: 1 }, opened: { notifications: openedBefore } });
 		expect(await session.n8n.executions(notifications.id)).toEqual([]);
 
 		const notifiedAt = Date.now();
