@@ -65,6 +65,8 @@ describe('Router: items of a read at once, writes one by one', () => {
 	const topicGet = { resource: 'topic', operation: 'get', topicId: { __rl: true, mode: 'id', value: '={{ $json.topicId }}' }, simplify: false };
 	const items = (ids: string[]) => ids.map((topicId) => ({ json: { topicId } }));
 	const ids = Array.from({ length: 25 }, (_unused, index) => topicId(index));
+	/** The same items, those at `indexes` asking for topics the Hub does not have. */
+	const failingAt = (...indexes: number[]) => ids.map((id, index) => (indexes.includes(index) ? topicId(index, true) : id));
 
 	afterEach(() => nock.cleanAll());
 
@@ -82,9 +84,7 @@ describe('Router: items of a read at once, writes one by one', () => {
 	});
 
 	it('fails with the first failing item in item order, not the first to fail', async () => {
-		const failing = [...ids];
-		failing[3] = topicId(3, true);
-		failing[5] = topicId(5, true);
+		const failing = failingAt(3, 5);
 		const hub = holdHub(topicAnswer);
 		const run = shapes.harness.execute(node, { parameters: withDefaults({ authentication: 'apiToken', ...topicGet }), items: items(failing) });
 		await waitFor(() => hub.inFlight() === CONCURRENT_READS, `${CONCURRENT_READS} reads in flight`);
@@ -96,9 +96,7 @@ describe('Router: items of a read at once, writes one by one', () => {
 	});
 
 	it('with Continue On Fail, every item runs and each failure stays at its own item', async () => {
-		const failing = [...ids];
-		failing[3] = topicId(3, true);
-		failing[17] = topicId(17, true);
+		const failing = failingAt(3, 17);
 		const hub = holdHub(topicAnswer);
 		hub.release();
 		const [output] = await shapes.harness.execute(node, {
