@@ -128,14 +128,14 @@ class ScaleRun {
 		this.webhookUrls.push(...paths.map((path) => `${this.setup.n8n.url}/webhook/${path}`));
 		const rounds: number[] = [];
 		// Round 0 is the warm-up (first calls after activation). A round in which n8n refused a call
-		// (a loaded machine: "503 Database is not ready!") is not timed, and run again.
+		// (a loaded machine: "503 Database is not ready!"), the warm-up too, is not timed, and run again.
 		for (let round = 0, discarded = 0; round <= EVENTS; round++) {
 			const afterId = await newestExecutionId(this.setup.n8n);
 			const calledAt = Date.now();
 			const answers = await Promise.all(this.webhookUrls.map(async (url) => await callWebhook(url, round === 0)));
-			const refused = answers.filter((status) => status !== 200).length;
-			if (refused > 0) {
-				if (round === 0 || ++discarded > 5) throw new Error(`${refused} of ${answers.length} webhook calls were not answered 200`);
+			const refused = answers.filter((status) => status !== 200);
+			if (refused.length > 0) {
+				if (++discarded > 5) throw new Error(`${refused.length} of ${answers.length} webhook calls were not answered 200 (HTTP ${[...new Set(refused)].join(', ')})`);
 				await sleep(3_000);
 				round -= 1;
 				continue;

@@ -101,11 +101,14 @@ export async function withRealN8n(names: string[], target: string, measure: (set
 		return skipped('n8n 2.41.1 is not provisioned in .cache: run `npm run test:e2e` or `ts-node scripts/provision-n8n.ts` once');
 	}
 	const workDir = mkdtempSync(path.join(os.tmpdir(), 'adh-bench-'));
+	let failed = false;
 	try {
 		return await startRealN8n(workDir, measure);
 	} catch (error) {
-		return skipped(`the real-n8n run failed: ${(error as Error).message.split('\n')[0]}; logs in ${workDir}`);
+		failed = true;
+		return skipped(`the real-n8n run failed: ${(error as Error).message.split('\n')[0]}; logs kept in ${workDir}`);
 	} finally {
-		if (!process.env.BENCH_KEEP_LOGS) rmSync(workDir, { recursive: true, force: true });
+		// A failed run's logs are kept: its message names them.
+		if (!failed && !process.env.BENCH_KEEP_LOGS) rmSync(workDir, { recursive: true, force: true });
 	}
 }
