@@ -135,7 +135,10 @@ class ScaleRun {
 			const answers = await Promise.all(this.webhookUrls.map(async (url) => await callWebhook(url, round === 0)));
 			const refused = answers.filter((status) => status !== 200);
 			if (refused.length > 0) {
-				if (++discarded > 5) throw new Error(`${refused.length} of ${answers.length} webhook calls were not answered 200 (HTTP ${[...new Set(refused)].join(', ')})`);
+				const what = `${refused.length} of ${answers.length} webhook calls were not answered 200 (HTTP ${[...new Set(refused)].join(', ')})`;
+				if (++discarded > 5) throw new Error(what);
+				// Said, not swallowed: a run that needed this shows it in its log.
+				process.stderr.write(`[triggers at scale] webhook floor, round ${round} run again: ${what}\n`);
 				await sleep(3_000);
 				round -= 1;
 				continue;
